@@ -1,0 +1,62 @@
+import "server-only";
+import { z } from "zod";
+
+/**
+ * Server configuration, read from the environment once and validated.
+ *
+ * Kubernetes: `KUBECONFIG` (or ~/.kube/config) with an optional `MESHSCOPE_KUBE_CONTEXT`, or the
+ * in-cluster service account when running in a pod. Prometheus and Jaeger: `PROMETHEUS_URL`, `JAEGER_URL`.
+ */
+const envSchema = z.object({
+  KUBECONFIG: z.string().min(1).optional(),
+  MESHSCOPE_KUBE_CONTEXT: z.string().min(1).optional(),
+  PROMETHEUS_URL: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).optional(),
+  JAEGER_URL: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).optional(),
+  MESHSCOPE_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  MESHSCOPE_READ_ONLY: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
+});
+
+export interface ServerConfig {
+  kube: { kubeconfigPath?: string; context?: string; inCluster: boolean };
+  prometheusUrl?: string;
+  jaegerUrl?: string;
+  upstreamTimeoutMs: number;
+  readOnly: boolean;
+}
+
+/** A configuration problem, phrased for an operator: names the variable and what is wrong. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid Meshscope configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses a configuration from an environment; throws {@link ConfigError} naming each bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): ServerConfig {
+  const empty = (v: string | undefined) => (v === undefined || v.trim() === "" ? undefined : v.trim());
+  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).map(([k, v]) => [k, empty(v)])));
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const inCluster = !e.KUBECONFIG && Boolean(env.KUBERNETES_SERVICE_HOST);
+  return {
+    kube: { kubeconfigPath: e.KUBECONFIG, context: e.MESHSCOPE_KUBE_CONTEXT, inCluster },
+    prometheusUrl: e.PROMETHEUS_URL?.replace(/\/+$/, ""),
+    jaegerUrl: e.JAEGER_URL?.replace(/\/+$/, ""),
+    upstreamTimeoutMs: e.MESHSCOPE_UPSTREAM_TIMEOUT_MS,
+    readOnly: e.MESHSCOPE_READ_ONLY,
+  };
+}
+
+let cached: ServerConfig | undefined;
+
+/** The process's configuration, parsed on first use and kept. */
+export function getConfig(): ServerConfig {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

@@ -1,0 +1,139 @@
+import "server-only";
+import { KubernetesObjectApi, makeInformer, type Informer, type KubernetesObject, type ObjectCache } from "@kubernetes/client-node";
+import { ALL_RESOURCE_KINDS, clusterListPath, type ResourceKey, type ResourceKind } from "@/lib/kube/resource-kinds";
+import { toKubeError } from "./gateway";
+import { consoleKubeConfig } from "./kube-config";
+
+/** The state of one kind's informer, as `/api/readyz` and pages report it. */
+export interface KindStatus {
+  key: ResourceKey;
+  synced: boolean;
+  /** The kind is not served by this cluster (e.g. Istio's CRDs are not installed). */
+  notInstalled: boolean;
+  count: number;
+  lastError?: string;
+}
+
+interface Entry {
+  kind: ResourceKind;
+  informer: Informer<KubernetesObject> & ObjectCache<KubernetesObject>;
+  synced: boolean;
+  notInstalled: boolean;
+  lastError?: string;
+  retry?: NodeJS.Timeout;
+  /** Bumped on every error, so a start() that saw one does not count as a sync. */
+  errors: number;
+  firstSync: Promise<void>;
+  resolveFirstSync: () => void;
+}
+
+const RETRY_MS = 5_000;
+
+/**
+ * A watch-fed cache of the kinds pages read (namespaces, pods, services, deployments, replicasets and
+ * Istio's kinds), kept current by @kubernetes/client-node informers with the console's own credentials.
+ * Pages read from it instead of listing the cluster on every request. Informers that fail (API server
+ * down, kind not installed) retry every few seconds; their error is kept for status pages.
+ */
+export class KubeCache {
+  private readonly entries = new Map<ResourceKey, Entry>();
+  private stopped = false;
+
+  constructor(kinds: ResourceKind[] = ALL_RESOURCE_KINDS) {
+    const kc = consoleKubeConfig();
+    const objects = KubernetesObjectApi.makeApiClient(kc);
+    for (const kind of kinds) {
+      const informer = makeInformer(kc, clusterListPath(kind), () => objects.list(kind.apiVersion, kind.kind));
+      let resolveFirstSync = () => {};
+      const firstSync = new Promise<void>((r) => (resolveFirstSync = r));
+      const entry: Entry = { kind, informer, synced: false, notInstalled: false, errors: 0, firstSync, resolveFirstSync };
+      informer.on("error", (err: unknown) => this.handleError(entry, err));
+      this.entries.set(kind.key, entry);
+    }
+  }
+
+  /** Starts every informer; failures are retried in the background, never thrown. */
+  start(): void {
+    for (const entry of this.entries.values()) this.startEntry(entry);
+  }
+
+  private startEntry(entry: Entry): void {
+    if (this.stopped) return;
+    const errorsBefore = entry.errors;
+    // start() resolves once the list is in and the watch is open; failures arrive on the error callback.
+    entry.informer.start().then(
+      () => {
+        if (entry.errors !== errorsBefore || this.stopped) return;
+        entry.synced = true;
+        entry.notInstalled = false;
+        entry.lastError = undefined;
+        entry.resolveFirstSync();
+      },
+      (err: unknown) => this.handleError(entry, err),
+    );
+  }
+
+  private handleError(entry: Entry, err: unknown): void {
+    if (this.stopped) return;
+    entry.errors++;
+    const mapped = toKubeError(err, 0);
+    const notFound = "code" in mapped && mapped.code === 404;
+    entry.synced = false;
+    entry.notInstalled = notFound && entry.kind.istio;
+    entry.lastError = mapped.message;
+    // An uninstalled kind will never sync; don't make callers wait for it.
+    if (entry.notInstalled) entry.resolveFirstSync();
+    clearTimeout(entry.retry);
+    entry.retry = setTimeout(() => this.startEntry(entry), RETRY_MS);
+  }
+
+  /** Waits until every kind has been listed once (or failed), at most `timeoutMs`. */
+  async waitForSync(timeoutMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all([...this.entries.values()].map((e) => e.firstSync)),
+      new Promise<void>((r) => (timer = setTimeout(r, timeoutMs))),
+    ]);
+    clearTimeout(timer);
+  }
+
+  /** The cached objects of a kind, optionally only those in `namespaces`. */
+  list<T extends KubernetesObject = KubernetesObject>(key: ResourceKey, namespaces?: readonly string[]): T[] {
+    const entry = this.entries.get(key);
+    if (!entry) return [];
+    if (!namespaces) return entry.informer.list() as T[];
+    return namespaces.flatMap((ns) => entry.informer.list(ns) as T[]);
+  }
+
+  status(key: ResourceKey): KindStatus | undefined {
+    const e = this.entries.get(key);
+    if (!e) return undefined;
+    return { key, synced: e.synced, notInstalled: e.notInstalled, count: e.informer.list().length, lastError: e.lastError };
+  }
+
+  statuses(): KindStatus[] {
+    return [...this.entries.keys()].flatMap((k) => this.status(k) ?? []);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await Promise.all(
+      [...this.entries.values()].map(async (e) => {
+        clearTimeout(e.retry);
+        await e.informer.stop().catch(() => undefined);
+      }),
+    );
+  }
+}
+
+const holder = globalThis as typeof globalThis & { __meshscopeKubeCache?: KubeCache };
+
+/** The process-wide cache, started on first use (kept on globalThis across dev-mode module reloads). */
+export function kubeCache(): KubeCache {
+  if (!holder.__meshscopeKubeCache) {
+    const cache = new KubeCache();
+    cache.start();
+    holder.__meshscopeKubeCache = cache;
+  }
+  return holder.__meshscopeKubeCache;
+}
