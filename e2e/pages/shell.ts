@@ -1,0 +1,22 @@
+import type { Page } from "playwright-core";
+
+/** Locators of the shell every page shares. */
+export function shell(page: Page) {
+  return {
+    nav: (label: string) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: label, exact: true }),
+    namespacePicker: () => page.getByRole("button", { name: /Namespaces:/ }),
+    namespaceOption: (name: string) => page.getByRole("dialog", { name: "Namespaces" }).getByRole("checkbox", { name, exact: true }),
+    windowPicker: () => page.getByRole("combobox", { name: "Time window" }),
+    refreshPicker: () => page.getByRole("combobox", { name: "Refresh interval" }),
+    upstreamCard: (name: "kubernetes" | "prometheus" | "jaeger") => page.getByTestId(`upstream-${name}`),
+  };
+}
+
+/** Locators of the workloads list. */
+export function workloadsPage(page: Page) {
+  return {
+    rows: () => page.getByTestId("workload-row"),
+    row: (name: string) => page.getByTestId("workload-row").filter({ has: page.getByRole("cell", { name, exact: true }) }),
+    filter: () => page.getByRole("textbox", { name: "Filter workloads" }),
+  };
+}
