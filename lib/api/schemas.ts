@@ -72,3 +72,53 @@ export const apiErrorBody = z.object({
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 export type ApiErrorBody = z.infer<typeof apiErrorBody>;
+
+export const appSummary = z.object({
+  namespace: z.string(),
+  name: z.string(),
+  versions: z.array(z.string()),
+  workloads: z.array(z.string()),
+  desiredReplicas: z.number(),
+  availableReplicas: z.number(),
+  sidecar: sidecarState,
+});
+export type AppSummary = z.infer<typeof appSummary>;
+
+export const appsResponse = z.object({ apps: z.array(appSummary) });
+export type AppsResponse = z.infer<typeof appsResponse>;
+
+export const servicePort = z.object({ name: z.string().optional(), port: z.number(), protocol: z.string(), targetPort: z.string().optional() });
+
+export const serviceSummary = z.object({
+  namespace: z.string(),
+  name: z.string(),
+  type: z.string(),
+  clusterIP: z.string().optional(),
+  ports: z.array(servicePort),
+  selector: z.record(z.string(), z.string()),
+  labels: z.record(z.string(), z.string()),
+  /** Workloads whose pods the selector matches. */
+  workloads: z.array(z.string()),
+  created: z.string().optional(),
+});
+export type ServiceSummary = z.infer<typeof serviceSummary>;
+
+export const servicesResponse = z.object({ services: z.array(serviceSummary) });
+export type ServicesResponse = z.infer<typeof servicesResponse>;
+
+export const istioObjectSummary = z.object({
+  kind: z.string(),
+  apiVersion: z.string(),
+  namespace: z.string(),
+  name: z.string(),
+  created: z.string().optional(),
+  resourceVersion: z.string().optional(),
+});
+export type IstioObjectSummary = z.infer<typeof istioObjectSummary>;
+
+export const istioConfigResponse = z.object({
+  objects: z.array(istioObjectSummary),
+  /** Kinds this cluster does not serve (Istio not installed, or an older Istio). */
+  notInstalled: z.array(z.string()),
+});
+export type IstioConfigResponse = z.infer<typeof istioConfigResponse>;

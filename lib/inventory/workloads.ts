@@ -1,5 +1,6 @@
 import type { V1Deployment, V1Namespace, V1Pod } from "@kubernetes/client-node";
 import type { NamespaceSummary, WorkloadSummary } from "@/lib/api/schemas";
+import { toIsoTimestamp } from "@/lib/kube/timestamps";
 
 const SIDECAR_CONTAINER = "istio-proxy";
 
@@ -65,7 +66,7 @@ export function toWorkloadSummaries(deployments: V1Deployment[], pods: V1Pod[]):
                 ? "missing"
                 : "partial",
         serviceAccount: d.spec?.template.spec?.serviceAccountName,
-        created: toIso(d.metadata?.creationTimestamp),
+        created: toIsoTimestamp(d.metadata?.creationTimestamp),
       };
     })
     .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
@@ -80,14 +81,8 @@ export function toNamespaceSummaries(namespaces: V1Namespace[]): NamespaceSummar
         phase: n.status?.phase ?? "Active",
         labels,
         injection: labels["istio-injection"] === "enabled" || (labels["istio.io/rev"] !== undefined && labels["istio-injection"] !== "disabled"),
-        created: toIso(n.metadata?.creationTimestamp),
+        created: toIsoTimestamp(n.metadata?.creationTimestamp),
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
-}
-
-/** client-node revives timestamps as Date; JSON watch events may leave them as strings. */
-function toIso(t: Date | string | undefined): string | undefined {
-  if (!t) return undefined;
-  return typeof t === "string" ? t : t.toISOString();
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { KubernetesObject } from "@kubernetes/client-node";
 import { RESOURCE_KINDS, type ResourceKey } from "@/lib/kube/resource-kinds";
-import { UpstreamUnavailableError } from "../http/errors";
+import { KubeStatusError, UpstreamUnavailableError } from "../http/errors";
 import { kubeCache } from "./cache";
 import { kubeFor } from "./gateway";
 import type { Identity } from "./identity";
@@ -27,6 +27,9 @@ function cacheReader(): KubeReader {
       const cache = kubeCache();
       await cache.waitForSync(5_000);
       const status = cache.status(key);
+      if (status?.notInstalled) {
+        throw new KubeStatusError(404, "NotFound", `the cluster does not serve ${RESOURCE_KINDS[key].kind} (${RESOURCE_KINDS[key].apiVersion})`);
+      }
       // Never serve an empty list as if it were the truth: a kind that never synced is a failure.
       if (status && !status.synced && !status.notInstalled && status.count === 0) {
         throw new UpstreamUnavailableError("kubernetes", kubeServerUrl(), status.lastError ?? `${key} not listed yet`);

@@ -1,0 +1,49 @@
+import type { KubernetesObject, V1Deployment, V1Service } from "@kubernetes/client-node";
+import type { IstioObjectSummary, ServiceSummary } from "@/lib/api/schemas";
+import { toIsoTimestamp } from "@/lib/kube/timestamps";
+import { matchesSelector } from "./workloads";
+
+/** Services with their ports and the workloads (Deployments) whose pod template their selector matches. */
+export function toServiceSummaries(services: V1Service[], deployments: V1Deployment[]): ServiceSummary[] {
+  return services
+    .map((s): ServiceSummary => {
+      const namespace = s.metadata?.namespace ?? "";
+      const selector = s.spec?.selector ?? {};
+      return {
+        namespace,
+        name: s.metadata?.name ?? "",
+        type: s.spec?.type ?? "ClusterIP",
+        clusterIP: s.spec?.clusterIP,
+        ports: (s.spec?.ports ?? []).map((p) => ({
+          name: p.name,
+          port: p.port,
+          protocol: p.protocol ?? "TCP",
+          targetPort: p.targetPort === undefined ? undefined : String(p.targetPort),
+        })),
+        selector,
+        labels: s.metadata?.labels ?? {},
+        workloads: deployments
+          .filter((d) => d.metadata?.namespace === namespace && matchesSelector(selector, d.spec?.template.metadata?.labels))
+          .map((d) => d.metadata?.name ?? "")
+          .sort(),
+        created: toIsoTimestamp(s.metadata?.creationTimestamp),
+      };
+    })
+    .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
+}
+
+/** Istio objects of any kind, sorted by kind, namespace and name. */
+export function toIstioObjectSummaries(groups: Array<{ kind: string; apiVersion: string; items: KubernetesObject[] }>): IstioObjectSummary[] {
+  return groups
+    .flatMap(({ kind, apiVersion, items }) => items.map((o) => ({ o, kind, apiVersion })))
+    .map(({ o, kind, apiVersion }) => ({
+      // List items of built-in kinds carry no kind/apiVersion: take them from the list's kind.
+      kind,
+      apiVersion,
+      namespace: o.metadata?.namespace ?? "",
+      name: o.metadata?.name ?? "",
+      created: toIsoTimestamp(o.metadata?.creationTimestamp),
+      resourceVersion: o.metadata?.resourceVersion,
+    }))
+    .sort((a, b) => a.kind.localeCompare(b.kind) || a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
+}
