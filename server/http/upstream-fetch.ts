@@ -73,6 +73,7 @@ export function describeNetworkError(err: unknown): string {
   if (err instanceof Error) {
     const cause = (err as Error & { cause?: { code?: string; message?: string } }).cause;
     if (cause?.code) return `${cause.code}${cause.message ? ` (${cause.message})` : ""}`;
+    if (cause?.message) return `${err.message}: ${cause.message}`;
     return err.message;
   }
   return String(err);

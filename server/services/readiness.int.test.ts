@@ -1,4 +1,14 @@
+import { createServer } from "node:net";
 import { describe, expect, inject, it, vi } from "vitest";
+
+/** A URL on a port where nothing listens (bound, then released). */
+async function closedPortUrl(): Promise<string> {
+  const srv = createServer();
+  await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
+  const addr = srv.address();
+  await new Promise((r) => srv.close(r));
+  return `http://127.0.0.1:${addr && typeof addr === "object" ? addr.port : 0}`;
+}
 
 const demo = inject("demo");
 
@@ -17,13 +27,14 @@ describe("readiness of the upstreams", () => {
   it("names the upstream that is down and keeps the others", async () => {
     vi.resetModules();
     const saved = process.env.PROMETHEUS_URL;
-    process.env.PROMETHEUS_URL = "http://127.0.0.1:1"; // nothing listens on port 1
+    const closedUrl = await closedPortUrl();
+    process.env.PROMETHEUS_URL = closedUrl;
     try {
       const { readiness } = await import("./readiness");
       const r = await readiness();
       expect(r.ready).toBe(false);
       const prom = r.upstreams.find((u) => u.name === "prometheus");
-      expect(prom).toMatchObject({ ok: false, url: "http://127.0.0.1:1" });
+      expect(prom).toMatchObject({ ok: false, url: closedUrl });
       expect(prom?.error).toMatch(/ECONNREFUSED/);
       expect(r.upstreams.filter((u) => u.ok).map((u) => u.name).sort()).toEqual(["jaeger", "kubernetes"]);
     } finally {
