@@ -20,7 +20,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
-          include: ["{lib,server,demo,test}/**/*.int.test.ts"],
+          include: ["{app,lib,server,demo,test}/**/*.int.test.ts"],
           environment: "node",
           globalSetup: ["test/integration-setup.ts"],
           testTimeout: 60_000,

@@ -38,16 +38,17 @@ describe("the console on the demo mesh", () => {
 
     const w = workloadsPage(page);
     for (const name of ["productpage-v1", "details-v1", "reviews-v1", "reviews-v2", "reviews-v3", "ratings-v1"]) {
-      await w.row(name).waitFor({ timeout: 20_000 });
+      await w.row(`bookinfo/${name}`).waitFor({ timeout: 20_000 });
     }
-    const review = await w.row("reviews-v2").textContent();
+    const review = await w.row("bookinfo/reviews-v2").textContent();
     expect(review).toContain("bookinfo");
     expect(review).toMatch(/\d+\/\d+/);
 
     // The view is shareable: opening the same URL in a new page shows the same selection.
+    await page.screenshot({ path: "test-results/workloads.png", fullPage: true });
     const again = await browser.newPage();
     await again.goto(page.url());
-    await workloadsPage(again).row("ratings-v1").waitFor({ timeout: 20_000 });
+    await workloadsPage(again).row("bookinfo/ratings-v1").waitFor({ timeout: 20_000 });
     expect(await shell(again).namespacePicker().textContent()).toContain("bookinfo");
     await again.close();
   });

@@ -22,22 +22,27 @@ export function NamespaceSelect() {
     return () => document.removeEventListener("mousedown", close);
   }, [open]);
 
+  // The selection shows at once; the URL (the source of truth) follows a render later.
+  const [draft, setDraft] = useState<string[] | null>(null);
+  const urlKey = state.namespaces.join(",");
+  useEffect(() => setDraft(null), [urlKey]);
+  const current = draft ?? state.namespaces;
+  const choose = (namespaces: string[]) => {
+    setDraft(namespaces);
+    set({ namespaces });
+  };
+
   const names = useMemo(() => (data?.namespaces ?? []).map((n) => n.name), [data]);
   const shown = names.filter((n) => n.includes(filter.trim().toLowerCase()));
-  const selected = new Set(state.namespaces);
+  const selected = new Set(current);
   const toggle = (name: string) => {
     const next = new Set(selected);
     if (next.has(name)) next.delete(name);
     else next.add(name);
-    set({ namespaces: [...next] });
+    choose([...next]);
   };
 
-  const label =
-    state.namespaces.length === 0
-      ? "Select namespaces"
-      : state.namespaces.length <= 2
-        ? state.namespaces.join(", ")
-        : `${state.namespaces.length} namespaces`;
+  const label = current.length === 0 ? "Select namespaces" : current.length <= 2 ? [...current].sort().join(", ") : `${current.length} namespaces`;
 
   return (
     <div ref={ref} className="relative">
@@ -62,10 +67,10 @@ export function NamespaceSelect() {
             className="mb-2 w-full rounded border border-slate-300 px-2 py-1 text-sm"
           />
           <div className="mb-2 flex gap-2 text-xs">
-            <button type="button" className="text-blue-700 hover:underline" onClick={() => set({ namespaces: [...new Set([...state.namespaces, ...shown])] })}>
+            <button type="button" className="text-blue-700 hover:underline" onClick={() => choose([...new Set([...current, ...shown])])}>
               Select all{filter ? " shown" : ""}
             </button>
-            <button type="button" className="text-blue-700 hover:underline" onClick={() => set({ namespaces: [] })}>
+            <button type="button" className="text-blue-700 hover:underline" onClick={() => choose([])}>
               Clear
             </button>
           </div>

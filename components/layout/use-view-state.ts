@@ -1,21 +1,24 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
 import { parseViewState, refreshMs, withViewState, type ViewState } from "@/lib/url-state";
 
-/** The shared view state (namespaces, window, refresh) from the URL, and a setter that writes it back. */
+/**
+ * The shared view state (namespaces, window, refresh) from the URL, and a setter that writes it back.
+ * The setter uses `history.replaceState`, which Next.js folds into `useSearchParams` without a server
+ * round trip; it starts from `location.search` so that two changes in one tick both land.
+ */
 export function useViewState(): [ViewState, (change: Partial<ViewState>) => void] {
   const params = useSearchParams();
-  const router = useRouter();
   const pathname = usePathname();
   const state = useMemo(() => parseViewState(params), [params]);
   const set = useCallback(
     (change: Partial<ViewState>) => {
-      const next = withViewState(new URLSearchParams(params.toString()), change).toString();
-      router.replace(next ? `${pathname}?${next}` : pathname, { scroll: false });
+      const next = withViewState(new URLSearchParams(window.location.search), change).toString();
+      window.history.replaceState(null, "", next ? `${pathname}?${next}` : pathname);
     },
-    [params, pathname, router],
+    [pathname],
   );
   return [state, set];
 }

@@ -6,7 +6,7 @@ export interface Column<T> {
   className?: string;
 }
 
-/** A plain, accessible table; rows carry `data-testid={rowTestId}`. */
+/** A plain, accessible table; rows carry `data-testid={rowTestId}` and `data-key={rowKey(row)}`. */
 export function DataTable<T>({
   label,
   columns,
@@ -33,7 +33,7 @@ export function DataTable<T>({
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={rowKey(row)} className="border-b border-slate-100" data-testid={rowTestId}>
+          <tr key={rowKey(row)} className="border-b border-slate-100" data-testid={rowTestId} data-key={rowKey(row)}>
             {columns.map((c) => (
               <td key={c.header} className={`p-2 ${c.className ?? ""}`}>
                 {c.cell(row)}

@@ -16,7 +16,8 @@ export function shell(page: Page) {
 export function workloadsPage(page: Page) {
   return {
     rows: () => page.getByTestId("workload-row"),
-    row: (name: string) => page.getByTestId("workload-row").filter({ has: page.getByRole("cell", { name, exact: true }) }),
+    /** The row of one workload, by `namespace/name`. */
+    row: (key: string) => page.locator(`[data-testid="workload-row"][data-key="${key}"]`),
     filter: () => page.getByRole("textbox", { name: "Filter workloads" }),
   };
 }
