@@ -22,13 +22,13 @@ export function NamespaceSelect() {
     return () => document.removeEventListener("mousedown", close);
   }, [open]);
 
-  // The selection shows at once; the URL (the source of truth) follows a render later.
-  const [draft, setDraft] = useState<string[] | null>(null);
+  // The selection shows at once; the URL (the source of truth) follows a render later. A draft is
+  // only shown while the URL is still the one it was made from.
+  const [draft, setDraft] = useState<{ from: string; namespaces: string[] } | null>(null);
   const urlKey = state.namespaces.join(",");
-  useEffect(() => setDraft(null), [urlKey]);
-  const current = draft ?? state.namespaces;
+  const current = draft && draft.from === urlKey ? draft.namespaces : state.namespaces;
   const choose = (namespaces: string[]) => {
-    setDraft(namespaces);
+    setDraft({ from: urlKey, namespaces });
     set({ namespaces });
   };
 
