@@ -9,7 +9,7 @@ const serverImport = {
 const config = [
   ...nextVitals,
   ...nextTs,
-  { ignores: [".next/**", "node_modules/**", "next-env.d.ts", ".demo/**"] },
+  { ignores: [".next/**", ".next-*/**", "test-results/**", "node_modules/**", "next-env.d.ts", ".demo/**"] },
   {
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
