@@ -1,0 +1,41 @@
+/**
+ * Durations as kubectl prints them in the AGE column (k8s.io/apimachinery/pkg/util/duration.HumanDuration).
+ */
+
+/** Formats a duration in milliseconds: `45s`, `3m20s`, `15m`, `5h3m`, `12h`, `3d4h`, `30d`, `2y45d`. */
+export function humanDuration(ms: number): string {
+  const seconds = Math.floor(ms / 1000);
+  if (seconds < -1) return "<invalid>";
+  if (seconds < 0) return "0s";
+  if (seconds < 60 * 2) return `${seconds}s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 10) {
+    const s = seconds % 60;
+    return s === 0 ? `${minutes}m` : `${minutes}m${s}s`;
+  }
+  if (minutes < 60 * 3) return `${minutes}m`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 8) {
+    const m = minutes % 60;
+    return m === 0 ? `${hours}h` : `${hours}h${m}m`;
+  }
+  if (hours < 48) return `${hours}h`;
+  if (hours < 24 * 8) {
+    const h = hours % 24;
+    return h === 0 ? `${Math.floor(hours / 24)}d` : `${Math.floor(hours / 24)}d${h}h`;
+  }
+  if (hours < 24 * 365 * 2) return `${Math.floor(hours / 24)}d`;
+  if (hours < 24 * 365 * 8) {
+    const days = Math.floor(hours / 24) % 365;
+    const years = Math.floor(hours / 24 / 365);
+    return days === 0 ? `${years}y` : `${years}y${days}d`;
+  }
+  return `${Math.floor(hours / 24 / 365)}y`;
+}
+
+/** The age of a timestamp (`<unknown>` when absent or unparsable), relative to `now`. */
+export function ageOf(timestamp: unknown, now: number = Date.now()): string {
+  if (typeof timestamp !== "string") return "<unknown>";
+  const t = Date.parse(timestamp);
+  return Number.isNaN(t) ? "<unknown>" : humanDuration(now - t);
+}
