@@ -52,7 +52,8 @@ export interface TraceQuery {
 export class SpanStore {
   private readonly traces = new Map<string, SimSpan[]>();
 
-  constructor(private readonly maxTraces = 20_000) {}
+  // ~9 KB a trace: 5,000 traces keep the demo under ~50 MB of spans however long it runs.
+  constructor(private readonly maxTraces = 5_000) {}
 
   /** Adds the spans of one trace (all spans must share a traceId). */
   addTrace(spans: SimSpan[]): void {
