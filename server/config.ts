@@ -5,13 +5,14 @@ import { z } from "zod";
  * Server configuration, read from the environment once and validated.
  *
  * Kubernetes: `KUBECONFIG` (or ~/.kube/config) with an optional `MESHSCOPE_KUBE_CONTEXT`, or the
- * in-cluster service account when running in a pod. Prometheus and Jaeger: `PROMETHEUS_URL`, `JAEGER_URL`.
+ * in-cluster service account when running in a pod. Prometheus and Jaeger: `PROMETHEUS_URL`, `JAEGER_URL` (and `JAEGER_API=auto|v1|v3`).
  */
 const envSchema = z.object({
   KUBECONFIG: z.string().min(1).optional(),
   MESHSCOPE_KUBE_CONTEXT: z.string().min(1).optional(),
   PROMETHEUS_URL: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).optional(),
   JAEGER_URL: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).optional(),
+  JAEGER_API: z.enum(["auto", "v1", "v3"], { message: "must be auto, v1 or v3" }).default("auto"),
   MESHSCOPE_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   MESHSCOPE_READ_ONLY: z
     .enum(["true", "false", "1", "0"])
@@ -23,6 +24,8 @@ export interface ServerConfig {
   kube: { kubeconfigPath?: string; context?: string; inCluster: boolean };
   prometheusUrl?: string;
   jaegerUrl?: string;
+  /** Which Jaeger query API to use: `v1` JSON, `v3` OTLP JSON, or `auto` (detected: v3 when it answers). */
+  jaegerApi: "auto" | "v1" | "v3";
   upstreamTimeoutMs: number;
   readOnly: boolean;
 }
@@ -48,6 +51,7 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     kube: { kubeconfigPath: e.KUBECONFIG, context: e.MESHSCOPE_KUBE_CONTEXT, inCluster },
     prometheusUrl: e.PROMETHEUS_URL?.replace(/\/+$/, ""),
     jaegerUrl: e.JAEGER_URL?.replace(/\/+$/, ""),
+    jaegerApi: e.JAEGER_API,
     upstreamTimeoutMs: e.MESHSCOPE_UPSTREAM_TIMEOUT_MS,
     readOnly: e.MESHSCOPE_READ_ONLY,
   };

@@ -5,6 +5,15 @@ import { matchesSelector } from "./workloads";
 
 /** Services with their ports and the workloads (Deployments) whose pod template their selector matches. */
 export function toServiceSummaries(services: V1Service[], deployments: V1Deployment[]): ServiceSummary[] {
+  // Index by namespace: matching every service against every deployment of the cluster is
+  // quadratic (9 million selector checks at 3,000 of each).
+  const byNs = new Map<string, V1Deployment[]>();
+  for (const d of deployments) {
+    const ns = d.metadata?.namespace ?? "";
+    const list = byNs.get(ns);
+    if (list) list.push(d);
+    else byNs.set(ns, [d]);
+  }
   return services
     .map((s): ServiceSummary => {
       const namespace = s.metadata?.namespace ?? "";
@@ -22,8 +31,8 @@ export function toServiceSummaries(services: V1Service[], deployments: V1Deploym
         })),
         selector,
         labels: s.metadata?.labels ?? {},
-        workloads: deployments
-          .filter((d) => d.metadata?.namespace === namespace && matchesSelector(selector, d.spec?.template.metadata?.labels))
+        workloads: (byNs.get(namespace) ?? [])
+          .filter((d) => matchesSelector(selector, d.spec?.template.metadata?.labels))
           .map((d) => d.metadata?.name ?? "")
           .sort(),
         created: toIsoTimestamp(s.metadata?.creationTimestamp),

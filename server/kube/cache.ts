@@ -29,6 +29,16 @@ interface Entry {
 
 const RETRY_MS = 5_000;
 
+/** One change the cache saw on a watch (or on a relist after a watch broke). */
+export interface CacheChange {
+  kind: ResourceKey;
+  type: "add" | "update" | "delete";
+  namespace?: string;
+  name: string;
+}
+
+export type CacheChangeListener = (change: CacheChange) => void;
+
 /**
  * A watch-fed cache of the kinds pages read (namespaces, pods, services, deployments, replicasets and
  * Istio's kinds), kept current by @kubernetes/client-node informers with the console's own credentials.
@@ -37,6 +47,7 @@ const RETRY_MS = 5_000;
  */
 export class KubeCache {
   private readonly entries = new Map<ResourceKey, Entry>();
+  private readonly listeners = new Set<CacheChangeListener>();
   private stopped = false;
 
   constructor(kinds: ResourceKind[] = ALL_RESOURCE_KINDS) {
@@ -48,7 +59,31 @@ export class KubeCache {
       const firstSync = new Promise<void>((r) => (resolveFirstSync = r));
       const entry: Entry = { kind, informer, synced: false, notInstalled: false, errors: 0, firstSync, resolveFirstSync };
       informer.on("error", (err: unknown) => this.handleError(entry, err));
+      for (const type of ["add", "update", "delete"] as const) {
+        informer.on(type, (o: KubernetesObject) => this.emit({ kind: kind.key, type, namespace: o.metadata?.namespace, name: o.metadata?.name ?? "" }));
+      }
       this.entries.set(kind.key, entry);
+    }
+  }
+
+  /**
+   * Calls `listener` with every change the informers see, until the returned function is called. The
+   * first list of each kind arrives as `add`s. Listeners must be quick: they run on the watch's turn.
+   */
+  onChange(listener: CacheChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  private emit(change: CacheChange): void {
+    for (const l of this.listeners) {
+      try {
+        l(change);
+      } catch (err) {
+        console.error("[meshscope] cache change listener failed", err);
+      }
     }
   }
 

@@ -1,7 +1,10 @@
 import "server-only";
+import { PassThrough } from "node:stream";
 import {
   ApiException,
+  CoreV1Api,
   KubernetesObjectApi,
+  Log,
   VersionApi,
   type KubernetesListObject,
   type KubernetesObject,
@@ -24,9 +27,11 @@ import { kubeConfigFor, kubeServerUrl } from "./kube-config";
 export class KubeGateway {
   private readonly objects: KubernetesObjectApi;
   private readonly versionApi: VersionApi;
+  private readonly kc: ReturnType<typeof kubeConfigFor>;
 
   constructor(readonly identity: Identity) {
     const kc = kubeConfigFor(identity);
+    this.kc = kc;
     this.objects = KubernetesObjectApi.makeApiClient(kc);
     this.versionApi = kc.makeApiClient(VersionApi);
   }
@@ -57,6 +62,53 @@ export class KubeGateway {
     );
   }
 
+  /**
+   * A container's log (`pods/log`). Without `follow`, resolves to the text. With `follow`, resolves once
+   * the API server has answered with a stream of text chunks that goes on until `signal` aborts, the
+   * pod goes away or the server closes it. Errors (unknown container, container not started, 403, 404)
+   * come out typed like every other call; a follow first asks for the last line without following, so
+   * that they carry the API server's message (client-node's streaming call drops it).
+   */
+  async podLogs(namespace: string, pod: string, opts: PodLogOptions & { follow?: false }): Promise<string>;
+  async podLogs(namespace: string, pod: string, opts: PodLogOptions & { follow: true; signal: AbortSignal }): Promise<AsyncIterable<string>>;
+  async podLogs(namespace: string, pod: string, opts: PodLogOptions & { follow?: boolean; signal?: AbortSignal }): Promise<string | AsyncIterable<string>> {
+    const core = this.kc.makeApiClient(CoreV1Api);
+    const read = (tailLines: number | undefined) =>
+      this.call("pod_logs", () =>
+        core.readNamespacedPodLog({
+          name: pod,
+          namespace,
+          container: opts.container,
+          tailLines,
+          sinceSeconds: opts.sinceSeconds,
+          previous: opts.previous,
+          timestamps: opts.timestamps,
+          limitBytes: opts.limitBytes,
+        }),
+      );
+    if (!opts.follow) return read(opts.tailLines);
+    await read(1);
+    const stream = new PassThrough({ encoding: "utf8" });
+    const controller = await this.call("pod_logs_follow", () =>
+      new Log(this.kc).log(namespace, pod, opts.container, stream, {
+        follow: true,
+        // client-node leaves out a tail of 0 (and then sends the whole log): ask for at least one line.
+        tailLines: Math.max(1, opts.tailLines ?? 100),
+        sinceSeconds: opts.sinceSeconds,
+        timestamps: opts.timestamps,
+      }),
+    );
+    const stop = () => {
+      controller.abort();
+      stream.end();
+    };
+    if (opts.signal?.aborted) stop();
+    else opts.signal?.addEventListener("abort", stop, { once: true });
+    // The aborted request errors the stream it pipes into: that is the normal end of a follow.
+    stream.on("error", () => stream.end());
+    return stream;
+  }
+
   private call<T>(operation: string, fn: () => Promise<T>): Promise<T> {
     const timeoutMs = getConfig().upstreamTimeoutMs;
     return observeUpstream(
@@ -66,6 +118,18 @@ export class KubeGateway {
       (err) => (err instanceof KubeStatusError ? `status_${err.code}` : err instanceof UpstreamUnavailableError && err.timedOut ? "timeout" : "unavailable"),
     );
   }
+}
+
+/** Options of {@link KubeGateway.podLogs}. */
+export interface PodLogOptions {
+  container: string;
+  /** Lines from the end of the log (the whole log when absent; at least 1 when following). */
+  tailLines?: number;
+  sinceSeconds?: number;
+  /** The previous (terminated) instance of the container. */
+  previous?: boolean;
+  timestamps?: boolean;
+  limitBytes?: number;
 }
 
 /** A gateway for an identity. Cheap enough per request; clients are built from the cached KubeConfig. */

@@ -1,13 +1,27 @@
 import "server-only";
-import type { V1Deployment, V1Namespace, V1Pod, V1Service } from "@kubernetes/client-node";
-import type { AppsResponse, IstioConfigResponse, NamespacesResponse, ServicesResponse, WorkloadsResponse } from "@/lib/api/schemas";
-import { toAppSummaries } from "@/lib/inventory/apps";
-import { toIstioObjectSummaries, toServiceSummaries } from "@/lib/inventory/services";
-import { toNamespaceSummaries, toWorkloadSummaries } from "@/lib/inventory/workloads";
-import { ISTIO_RESOURCE_KINDS } from "@/lib/kube/resource-kinds";
+import type { KubernetesObject, V1Deployment, V1Namespace, V1Pod, V1Service } from "@kubernetes/client-node";
+import type { IstioConfigResponse, NamespacesResponse, SourceError } from "@/lib/api/schemas";
+import { ROOT_NAMESPACE, type IstioGroup } from "@/lib/inventory/istio-refs";
+import { buildInventory, type Inventory } from "@/lib/inventory/list-items";
+import type { AppListResponse, QueryStats, ServiceListResponse, WorkloadListResponse } from "@/lib/inventory/schemas";
+import { toIstioObjectSummaries } from "@/lib/inventory/services";
+import { toNamespaceSummaries } from "@/lib/inventory/workloads";
+import { ISTIO_RESOURCE_KINDS, type ResourceKey } from "@/lib/kube/resource-kinds";
+import type { TimeWindow } from "@/lib/url-state";
 import { KubeStatusError } from "../http/errors";
 import type { Identity } from "../kube/identity";
-import { kubeReader } from "../kube/reader";
+import { kubeReader, type KubeReader } from "../kube/reader";
+import { prometheusDeps, readTallies, round, type PrometheusDeps } from "./health";
+
+/** What the inventory services read from; tests and benchmarks pass their own. */
+export interface InventoryDeps {
+  reader: KubeReader;
+  prometheus: PrometheusDeps;
+}
+
+export function inventoryDeps(identity: Identity): InventoryDeps {
+  return { reader: kubeReader(identity), prometheus: prometheusDeps };
+}
 
 /** The namespaces the identity may see. */
 export async function listNamespaces(identity: Identity): Promise<NamespacesResponse> {
@@ -15,30 +29,88 @@ export async function listNamespaces(identity: Identity): Promise<NamespacesResp
   return { namespaces: toNamespaceSummaries(namespaces) };
 }
 
-/** Workloads (Deployments with their pods) in the given namespaces. */
-export async function listWorkloads(identity: Identity, namespaces: readonly string[]): Promise<WorkloadsResponse> {
-  const reader = kubeReader(identity);
-  const [deployments, pods] = await Promise.all([
-    reader.list<V1Deployment>("deployments", namespaces),
-    reader.list<V1Pod>("pods", namespaces),
-  ]);
-  return { workloads: toWorkloadSummaries(deployments, pods) };
+const notFound = (err: unknown) => err instanceof KubeStatusError && err.code === 404;
+const forbidden = (err: unknown) => err instanceof KubeStatusError && err.code === 403;
+
+/**
+ * Istio objects of every kind in `namespaces` and in the root namespace (whose selector-less policies
+ * apply mesh-wide). A kind the cluster does not serve is reported, not fatal; a root namespace the
+ * caller may not read is left out.
+ */
+export async function readIstioGroups(reader: KubeReader, namespaces: readonly string[]): Promise<{ groups: IstioGroup[]; notInstalled: string[] }> {
+  const withRoot = namespaces.includes(ROOT_NAMESPACE) ? namespaces : [...namespaces, ROOT_NAMESPACE];
+  const notInstalled: string[] = [];
+  const groups = await Promise.all(
+    ISTIO_RESOURCE_KINDS.map(async (k): Promise<IstioGroup> => {
+      try {
+        return { kind: k.kind, items: await reader.list<KubernetesObject>(k.key, withRoot) };
+      } catch (err) {
+        if (forbidden(err) && withRoot !== namespaces) {
+          return { kind: k.kind, items: await reader.list<KubernetesObject>(k.key, namespaces) };
+        }
+        if (!notFound(err)) throw err;
+        notInstalled.push(k.kind);
+        return { kind: k.kind, items: [] };
+      }
+    }),
+  );
+  return { groups, notInstalled: notInstalled.sort() };
 }
 
-/** Applications (workloads grouped by `app` label) in the given namespaces. */
-export async function listApps(identity: Identity, namespaces: readonly string[]): Promise<AppsResponse> {
-  const { workloads } = await listWorkloads(identity, namespaces);
-  return { apps: toAppSummaries(workloads) };
+/** The inventory of the selection with health, what failed, and what it cost. */
+export interface InventoryRead {
+  inventory: Inventory;
+  errors: SourceError[];
+  stats: QueryStats;
+  /** The objects it was built from, for detail pages. */
+  objects: { deployments: V1Deployment[]; pods: V1Pod[]; services: V1Service[]; istio: IstioGroup[] };
 }
 
-/** Services in the given namespaces, with the workloads they select. */
-export async function listServices(identity: Identity, namespaces: readonly string[]): Promise<ServicesResponse> {
-  const reader = kubeReader(identity);
-  const [services, deployments] = await Promise.all([
-    reader.list<V1Service>("services", namespaces),
-    reader.list<V1Deployment>("deployments", namespaces),
-  ]);
-  return { services: toServiceSummaries(services, deployments) };
+/**
+ * Reads deployments, pods, services and Istio objects (the watch-fed cache for the console's
+ * identity) and the health query, in parallel, and builds the judged inventory. A Prometheus outage
+ * leaves request health unknown and is reported in `errors`; Kubernetes failures are thrown.
+ */
+export async function readInventory(namespaces: readonly string[], window: TimeWindow, deps: InventoryDeps): Promise<InventoryRead> {
+  const started = performance.now();
+  const list = <T extends KubernetesObject>(key: ResourceKey) => deps.reader.list<T>(key, namespaces);
+  const kube = (async () => {
+    const [deployments, pods, services, istio] = await Promise.all([
+      list<V1Deployment>("deployments"),
+      list<V1Pod>("pods"),
+      list<V1Service>("services"),
+      readIstioGroups(deps.reader, namespaces),
+    ]);
+    return { deployments, pods, services, istio, ms: performance.now() - started };
+  })();
+  const [objects, tallies] = await Promise.all([kube, readTallies(namespaces, window, deps.prometheus)]);
+  const inventory = buildInventory({ ...objects, istio: objects.istio.groups, tallies: tallies.tallies });
+  return {
+    inventory,
+    errors: tallies.error ? [tallies.error] : [],
+    stats: { queries: [tallies.stat], inventoryMs: round(objects.ms), totalMs: round(performance.now() - started) },
+    objects: { deployments: objects.deployments, pods: objects.pods, services: objects.services, istio: objects.istio.groups },
+  };
+}
+
+const meta = (r: InventoryRead, window: TimeWindow) => ({ window, stats: r.stats, ...(r.errors.length ? { errors: r.errors } : {}) });
+
+/** Workloads with health, services and Istio objects. */
+export async function listWorkloads(namespaces: readonly string[], window: TimeWindow, deps: InventoryDeps): Promise<WorkloadListResponse> {
+  const r = await readInventory(namespaces, window, deps);
+  return { workloads: r.inventory.workloads.map((w) => w.item), ...meta(r, window) };
+}
+
+/** Applications (workloads grouped by `app` label) with health. */
+export async function listApps(namespaces: readonly string[], window: TimeWindow, deps: InventoryDeps): Promise<AppListResponse> {
+  const r = await readInventory(namespaces, window, deps);
+  return { apps: r.inventory.apps.map((a) => a.item), ...meta(r, window) };
+}
+
+/** Services with health, the workloads they select and the Istio objects naming them. */
+export async function listServices(namespaces: readonly string[], window: TimeWindow, deps: InventoryDeps): Promise<ServiceListResponse> {
+  const r = await readInventory(namespaces, window, deps);
+  return { services: r.inventory.services.map((s) => s.item), ...meta(r, window) };
 }
 
 /**
@@ -53,7 +125,7 @@ export async function listIstioConfig(identity: Identity, namespaces: readonly s
       try {
         return { kind: k.kind, apiVersion: k.apiVersion, items: await reader.list(k.key, namespaces) };
       } catch (err) {
-        if (err instanceof KubeStatusError && err.code === 404) {
+        if (notFound(err)) {
           notInstalled.push(k.kind);
           return { kind: k.kind, apiVersion: k.apiVersion, items: [] };
         }

@@ -1,7 +1,8 @@
-import { namespacedListRoute } from "@/server/http/namespaced-route";
+import { listQuery } from "@/lib/inventory/params";
 import { listServices } from "@/server/services/inventory";
+import { inventoryRoute } from "@/server/services/inventory-http";
 
 export const dynamic = "force-dynamic";
 
-/** Services in `namespaces`, with ports and the workloads they select. */
-export const GET = namespacedListRoute("/api/services", listServices);
+/** Services in `namespaces` with health, the workloads they select and the Istio objects naming them (docs/api.md). */
+export const GET = inventoryRoute("/api/services", listQuery, (q, deps) => listServices(q.namespaces, q.window, deps));

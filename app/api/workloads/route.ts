@@ -1,7 +1,8 @@
-import { namespacedListRoute } from "@/server/http/namespaced-route";
+import { listQuery } from "@/lib/inventory/params";
 import { listWorkloads } from "@/server/services/inventory";
+import { inventoryRoute } from "@/server/services/inventory-http";
 
 export const dynamic = "force-dynamic";
 
-/** Workloads in `namespaces` (comma-separated), with replicas, pods ready and sidecar presence. */
-export const GET = namespacedListRoute("/api/workloads", listWorkloads);
+/** Workloads in `namespaces` with health, pods ready, sidecars, services and Istio objects (docs/api.md). */
+export const GET = inventoryRoute("/api/workloads", listQuery, (q, deps) => listWorkloads(q.namespaces, q.window, deps));
