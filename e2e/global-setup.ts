@@ -1,22 +1,11 @@
 import { mkdtemp } from "node:fs/promises";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { buildConsole, buildIsStale, startConsole } from "@/demo/console";
 import { startDemoStack } from "@/demo/stack";
 import { demoEnv } from "@/test/demo-env";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      srv.close(() => (addr && typeof addr === "object" ? resolve(addr.port) : reject(new Error("no port"))));
-    });
-  });
-}
+import { freePort } from "@/test/ports";
 
 /** Starts the demo mesh and a production build of the console for the browser tests. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {

@@ -2,12 +2,33 @@ import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { getJson } from "@/lib/api-client";
 import { graphResponse } from "@/lib/graph/schema";
 import { graphQueryString, type GraphRequest } from "@/lib/graph-view/request";
-import { appsResponse, istioConfigResponse, namespacesResponse, readyzResponse, servicesResponse, workloadsResponse } from "@/lib/api/schemas";
+import { istioConfigResponse, namespacesResponse, readyzResponse } from "@/lib/api/schemas";
+import { logsResponse } from "@/lib/inventory/logs";
+import { overviewResponse } from "@/lib/inventory/overview";
+import { appDetail, appListResponse, serviceDetail, serviceListResponse, workloadDetail, workloadListResponse } from "@/lib/inventory/schemas";
+import { metricsResponse } from "@/lib/metrics/charts";
+import type { MetricsQueryParams } from "@/lib/metrics/detail-queries";
+import { DEFAULT_WINDOW } from "@/lib/url-state";
 import { traceOperationsResponse, traceResponse, traceSearchResponse, traceServicesResponse } from "@/lib/tracing/model";
 import { traceSearchQueryString, type TraceSearchForm } from "@/lib/tracing/search-params";
 import type { TimeWindow } from "@/lib/url-state";
 
 const nsParam = (namespaces: readonly string[]) => `namespaces=${encodeURIComponent(namespaces.join(","))}`;
+const objectPath = (ns: string, name: string) => `${encodeURIComponent(ns)}/${encodeURIComponent(name)}`;
+
+/** Query keys that show cluster objects: refetched when `/api/events` reports a change (see `useLiveUpdates`). */
+export const INVENTORY_QUERY_KEYS = ["namespaces", "overview", "workloads", "apps", "services", "workload", "app", "service", "istio-config"] as const;
+
+/** `GET /api/logs` parameters the logs panel sends (follow is streamed, never cached). */
+export interface LogsRequest {
+  namespace: string;
+  pod: string;
+  container: string;
+  tailLines: number;
+  filter?: string;
+  /** Prefix each line with the kubelet's timestamp. */
+  timestamps?: boolean;
+}
 
 /** Query options per resource; keys are scoped `['kind', ...params]` so invalidation can target them. */
 export const queries = {
@@ -25,23 +46,71 @@ export const queries = {
       queryKey: ["namespaces"],
       queryFn: ({ signal }) => getJson("/api/namespaces", namespacesResponse, signal),
     }),
-  workloads: (namespaces: readonly string[]) =>
+  /** Workloads with health, services and Istio objects (`GET /api/workloads`). */
+  workloads: (namespaces: readonly string[], window: TimeWindow = DEFAULT_WINDOW) =>
     queryOptions({
-      queryKey: ["workloads", [...namespaces]],
-      queryFn: ({ signal }) => getJson(`/api/workloads?${nsParam(namespaces)}`, workloadsResponse, signal),
+      queryKey: ["workloads", [...namespaces], window],
+      queryFn: ({ signal }) => getJson(`/api/workloads?${nsParam(namespaces)}&window=${window}`, workloadListResponse, signal),
       enabled: namespaces.length > 0,
+      placeholderData: keepPreviousData,
     }),
-  apps: (namespaces: readonly string[]) =>
+  apps: (namespaces: readonly string[], window: TimeWindow = DEFAULT_WINDOW) =>
     queryOptions({
-      queryKey: ["apps", [...namespaces]],
-      queryFn: ({ signal }) => getJson(`/api/apps?${nsParam(namespaces)}`, appsResponse, signal),
+      queryKey: ["apps", [...namespaces], window],
+      queryFn: ({ signal }) => getJson(`/api/apps?${nsParam(namespaces)}&window=${window}`, appListResponse, signal),
       enabled: namespaces.length > 0,
+      placeholderData: keepPreviousData,
     }),
-  services: (namespaces: readonly string[]) =>
+  services: (namespaces: readonly string[], window: TimeWindow = DEFAULT_WINDOW) =>
     queryOptions({
-      queryKey: ["services", [...namespaces]],
-      queryFn: ({ signal }) => getJson(`/api/services?${nsParam(namespaces)}`, servicesResponse, signal),
+      queryKey: ["services", [...namespaces], window],
+      queryFn: ({ signal }) => getJson(`/api/services?${nsParam(namespaces)}&window=${window}`, serviceListResponse, signal),
       enabled: namespaces.length > 0,
+      placeholderData: keepPreviousData,
+    }),
+  /** The overview of every visible namespace (`namespaces` empty) or of some (`GET /api/overview`). */
+  overview: (namespaces: readonly string[], window: TimeWindow = DEFAULT_WINDOW) =>
+    queryOptions({
+      queryKey: ["overview", [...namespaces], window],
+      queryFn: ({ signal }) =>
+        getJson(`/api/overview?window=${window}${namespaces.length ? `&${nsParam(namespaces)}` : ""}`, overviewResponse, signal),
+      placeholderData: keepPreviousData,
+    }),
+  workload: (ns: string, name: string, window: TimeWindow = DEFAULT_WINDOW) =>
+    queryOptions({
+      queryKey: ["workload", ns, name, window],
+      queryFn: ({ signal }) => getJson(`/api/workloads/${objectPath(ns, name)}?window=${window}`, workloadDetail, signal),
+      placeholderData: keepPreviousData,
+    }),
+  app: (ns: string, name: string, window: TimeWindow = DEFAULT_WINDOW) =>
+    queryOptions({
+      queryKey: ["app", ns, name, window],
+      queryFn: ({ signal }) => getJson(`/api/apps/${objectPath(ns, name)}?window=${window}`, appDetail, signal),
+      placeholderData: keepPreviousData,
+    }),
+  service: (ns: string, name: string, window: TimeWindow = DEFAULT_WINDOW) =>
+    queryOptions({
+      queryKey: ["service", ns, name, window],
+      queryFn: ({ signal }) => getJson(`/api/services/${objectPath(ns, name)}?window=${window}`, serviceDetail, signal),
+      placeholderData: keepPreviousData,
+    }),
+  /** Inbound/outbound metrics of one object (`GET /api/metrics`). */
+  metrics: (p: MetricsQueryParams) =>
+    queryOptions({
+      queryKey: ["metrics", p],
+      queryFn: ({ signal }) => getJson(`/api/metrics?${new URLSearchParams({ ...p })}`, metricsResponse, signal),
+      placeholderData: keepPreviousData,
+    }),
+  /** The last lines of a container's log (`GET /api/logs`). */
+  logs: (p: LogsRequest) =>
+    queryOptions({
+      queryKey: ["logs", p],
+      queryFn: ({ signal }) => {
+        const qs = new URLSearchParams({ namespace: p.namespace, pod: p.pod, container: p.container, tailLines: String(p.tailLines), timestamps: String(p.timestamps ?? false) });
+        if (p.filter) qs.set("filter", p.filter);
+        return getJson(`/api/logs?${qs}`, logsResponse, signal);
+      },
+      enabled: Boolean(p.pod && p.container),
     }),
   istioConfig: (namespaces: readonly string[]) =>
     queryOptions({

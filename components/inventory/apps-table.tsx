@@ -1,24 +1,15 @@
 "use client";
 
-import type { AppSummary } from "@/lib/api/schemas";
+import type { AppListResponse } from "@/lib/inventory/schemas";
 import { queries } from "@/lib/queries";
-import { DataTable, type Column } from "@/components/ui/data-table";
-import { NamespacedList } from "./namespaced-list";
+import { APP_COLUMNS } from "./columns";
+import { InventoryList } from "./inventory-list";
 
-const columns: Column<AppSummary>[] = [
-  { header: "Name", className: "font-medium", cell: (a) => a.name },
-  { header: "Namespace", cell: (a) => a.namespace },
-  { header: "Versions", cell: (a) => a.versions.join(", ") || "—" },
-  { header: "Workloads", cell: (a) => a.workloads.join(", ") },
-  { header: "Replicas available", cell: (a) => `${a.availableReplicas}/${a.desiredReplicas}` },
-  { header: "Sidecar", cell: (a) => (a.sidecar === "present" ? "yes" : a.sidecar === "partial" ? "some workloads" : "missing") },
-];
+const rows = (d: AppListResponse) => d.apps;
 
-/** Applications of the selected namespaces. */
+/** Applications (workloads grouped by `app` label) of the selected namespaces, with health. */
 export function AppsTable() {
   return (
-    <NamespacedList what="applications" query={queries.apps} rows={(d) => d.apps} matches={(a, f) => a.name.includes(f)} placeholder="Filter by name…">
-      {(rows) => <DataTable label="Applications" columns={columns} rows={rows} rowKey={(a) => `${a.namespace}/${a.name}`} rowTestId="app-row" />}
-    </NamespacedList>
+    <InventoryList what="applications" label="Applications" query={queries.apps} rows={rows} columns={APP_COLUMNS} rowTestId="app-row" defaultSort={{ column: "namespace", descending: false }} />
   );
 }

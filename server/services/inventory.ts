@@ -2,7 +2,7 @@ import "server-only";
 import type { KubernetesObject, V1Deployment, V1Namespace, V1Pod, V1Service } from "@kubernetes/client-node";
 import type { IstioConfigResponse, NamespacesResponse, SourceError } from "@/lib/api/schemas";
 import { ROOT_NAMESPACE, type IstioGroup } from "@/lib/inventory/istio-refs";
-import { buildInventory, type Inventory } from "@/lib/inventory/list-items";
+import { judgeInventory, prepareInventory, type Inventory, type InventoryNeeds } from "@/lib/inventory/list-items";
 import type { AppListResponse, QueryStats, ServiceListResponse, WorkloadListResponse } from "@/lib/inventory/schemas";
 import { toIstioObjectSummaries } from "@/lib/inventory/services";
 import { toNamespaceSummaries } from "@/lib/inventory/workloads";
@@ -71,25 +71,33 @@ export interface InventoryRead {
  * identity) and the health query, in parallel, and builds the judged inventory. A Prometheus outage
  * leaves request health unknown and is reported in `errors`; Kubernetes failures are thrown.
  */
-export async function readInventory(namespaces: readonly string[], window: TimeWindow, deps: InventoryDeps): Promise<InventoryRead> {
+export async function readInventory(
+  namespaces: readonly string[],
+  window: TimeWindow,
+  deps: InventoryDeps,
+  need: InventoryNeeds = { apps: true, services: true },
+): Promise<InventoryRead> {
   const started = performance.now();
+  // The health query goes first: the Kubernetes side is read and prepared while Prometheus works.
+  const talliesRead = readTallies(namespaces, window, deps.prometheus);
+  // Awaited below; until then a failure must not count as an unhandled rejection.
+  talliesRead.catch(() => undefined);
   const list = <T extends KubernetesObject>(key: ResourceKey) => deps.reader.list<T>(key, namespaces);
-  const kube = (async () => {
-    const [deployments, pods, services, istio] = await Promise.all([
-      list<V1Deployment>("deployments"),
-      list<V1Pod>("pods"),
-      list<V1Service>("services"),
-      readIstioGroups(deps.reader, namespaces),
-    ]);
-    return { deployments, pods, services, istio, ms: performance.now() - started };
-  })();
-  const [objects, tallies] = await Promise.all([kube, readTallies(namespaces, window, deps.prometheus)]);
-  const inventory = buildInventory({ ...objects, istio: objects.istio.groups, tallies: tallies.tallies });
+  const [deployments, pods, services, istio] = await Promise.all([
+    list<V1Deployment>("deployments"),
+    list<V1Pod>("pods"),
+    list<V1Service>("services"),
+    readIstioGroups(deps.reader, namespaces),
+  ]);
+  const prepared = prepareInventory({ deployments, pods, services, istio: istio.groups }, need);
+  const inventoryMs = performance.now() - started;
+  const tallies = await talliesRead;
+  const inventory = judgeInventory(prepared, tallies.tallies);
   return {
     inventory,
     errors: tallies.error ? [tallies.error] : [],
-    stats: { queries: [tallies.stat], inventoryMs: round(objects.ms), totalMs: round(performance.now() - started) },
-    objects: { deployments: objects.deployments, pods: objects.pods, services: objects.services, istio: objects.istio.groups },
+    stats: { queries: [tallies.stat], inventoryMs: round(inventoryMs), totalMs: round(performance.now() - started) },
+    objects: { deployments, pods, services, istio: istio.groups },
   };
 }
 
@@ -97,19 +105,19 @@ const meta = (r: InventoryRead, window: TimeWindow) => ({ window, stats: r.stats
 
 /** Workloads with health, services and Istio objects. */
 export async function listWorkloads(namespaces: readonly string[], window: TimeWindow, deps: InventoryDeps): Promise<WorkloadListResponse> {
-  const r = await readInventory(namespaces, window, deps);
+  const r = await readInventory(namespaces, window, deps, { apps: false, services: false });
   return { workloads: r.inventory.workloads.map((w) => w.item), ...meta(r, window) };
 }
 
 /** Applications (workloads grouped by `app` label) with health. */
 export async function listApps(namespaces: readonly string[], window: TimeWindow, deps: InventoryDeps): Promise<AppListResponse> {
-  const r = await readInventory(namespaces, window, deps);
+  const r = await readInventory(namespaces, window, deps, { apps: true, services: false });
   return { apps: r.inventory.apps.map((a) => a.item), ...meta(r, window) };
 }
 
 /** Services with health, the workloads they select and the Istio objects naming them. */
 export async function listServices(namespaces: readonly string[], window: TimeWindow, deps: InventoryDeps): Promise<ServiceListResponse> {
-  const r = await readInventory(namespaces, window, deps);
+  const r = await readInventory(namespaces, window, deps, { apps: false, services: true });
   return { services: r.inventory.services.map((s) => s.item), ...meta(r, window) };
 }
 

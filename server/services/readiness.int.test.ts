@@ -1,14 +1,5 @@
-import { createServer } from "node:net";
 import { describe, expect, inject, it, vi } from "vitest";
-
-/** A URL on a port where nothing listens (bound, then released). */
-async function closedPortUrl(): Promise<string> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
-  const addr = srv.address();
-  await new Promise((r) => srv.close(r));
-  return `http://127.0.0.1:${addr && typeof addr === "object" ? addr.port : 0}`;
-}
+import { closedPortUrl } from "@/test/ports";
 
 const demo = inject("demo");
 

@@ -24,7 +24,8 @@ async function probe(name: UpstreamStatus["name"], url: () => string | undefined
 
 /**
  * Asks each upstream whether it answers, in parallel and with a short timeout each: Kubernetes
- * (`/version` with the console's credentials), Prometheus (`buildinfo`), Jaeger (`/api/services`).
+ * (`/version` with the console's credentials), Prometheus (`buildinfo`), Jaeger (its services list,
+ * through the v3 or v1 query API, whichever it serves).
  */
 export async function checkUpstreams(): Promise<UpstreamStatus[]> {
   const cfg = getConfig();
