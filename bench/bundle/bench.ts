@@ -12,7 +12,7 @@
  * on loopback and the `<script src>` chunks of each page's HTML are summed the same way.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { closeSync, existsSync, openSync, readFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import vm from "node:vm";
@@ -143,7 +143,8 @@ export async function runBundle(scope: Scope): Promise<Section> {
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: "1" };
   const code = await runLogged(scope, "npx", ["next", "build"], env, buildLog);
   const buildS = (performance.now() - started) / 1000;
-  if (code !== 0) throw new Error(`next build failed (exit ${code}) after ${buildS.toFixed(0)} s:\n${tail(buildLog)}`);
+  if (code !== 0) throw new Error(`next build failed (exit ${code}) after ${buildS.toFixed(0)} s (log kept: ${buildLog}):\n${tail(buildLog)}`);
+  rmSync(buildLog, { force: true });
   progress(NAME, `built in ${buildS.toFixed(0)} s`);
 
   const buildManifest = JSON.parse(readFileSync(path.join(dist, "build-manifest.json"), "utf8")) as { rootMainFiles?: string[]; polyfillFiles?: string[] };
@@ -190,6 +191,7 @@ export async function runBundle(scope: Scope): Promise<Section> {
       r.html = { status: h.status, chunks: h.chunks, gzip: infos.reduce((s, c) => s + c.gzip, 0), missingFromManifest: h.chunks.filter((f) => !known.has(f)) };
     }
     await stop();
+    rmSync(startLog, { force: true });
   } catch (err) {
     section.notes.push(`HTML cross-check skipped: ${err instanceof Error ? err.message : String(err)}`);
   }

@@ -32,9 +32,15 @@ export const TALLY_LABELS = [
  *     for inbound health of objects without a sidecar (no destination reports) — see `tallies.ts`.
  *     (Callers inside the selection are already in 2.)
  */
-export function healthTallyQuery(namespaces: readonly string[], window: string): string {
+export function healthTallyQuery(namespaces: readonly string[], window: string, opts: ScopeOptions = {}): string {
   checkDuration(window);
   const m = ISTIO_METRICS.requests;
+  if (opts.everyNamespace) {
+    // Both reporters, nothing else: the same series as the three selectors below, read without the
+    // namespace regexes, which make Prometheus merge one postings list per namespace.
+    const parts = [selector(m, [labelEquals("reporter", "destination")]), selector(m, [labelEquals("reporter", "source")])];
+    return `sum ${byLabels(TALLY_LABELS)} (${parts.map((p) => `increase(${p}[${window}])`).join(" or ")})`;
+  }
   const parts = [
     selector(m, [labelEquals("reporter", "destination"), labelMatchesAny("destination_service_namespace", namespaces)]),
     selector(m, [labelEquals("reporter", "source"), labelMatchesAny("source_workload_namespace", namespaces)]),
@@ -45,6 +51,16 @@ export function healthTallyQuery(namespaces: readonly string[], window: string):
     ]),
   ];
   return `sum ${byLabels(TALLY_LABELS)} (${parts.map((p) => `increase(${p}[${window}])`).join(" or ")})`;
+}
+
+/**
+ * `everyNamespace`: the selection is every namespace of the cluster (the overview of all of them). The
+ * queries then leave the namespace matchers out: a regex over hundreds of namespaces costs Prometheus
+ * one postings list per alternative (PERF-NOTES: as much as one query per namespace), while the
+ * unfiltered selector reads exactly the same series. Callers still index only the selected namespaces.
+ */
+export interface ScopeOptions {
+  everyNamespace?: boolean;
 }
 
 /** `name!~"a|b"`: none of the values (escaped as `labelMatchesAny` does). */
@@ -59,10 +75,10 @@ export function labelMatchesNone(name: string, values: readonly string[]): strin
  * counted from its callers' reports instead: `or` keeps the source-reported sum only for namespaces
  * without a destination-reported one.
  */
-export function namespaceInboundQuery(namespaces: readonly string[], rateWindow: string): string {
+export function namespaceInboundQuery(namespaces: readonly string[], rateWindow: string, opts: ScopeOptions = {}): string {
   checkDuration(rateWindow);
   const m = ISTIO_METRICS.requests;
-  const ns = labelMatchesAny("destination_workload_namespace", namespaces);
+  const ns = opts.everyNamespace ? 'destination_workload_namespace!=""' : labelMatchesAny("destination_workload_namespace", namespaces);
   const by = byLabels(["destination_workload_namespace"]);
   const dest = `sum ${by} (rate(${selector(m, [labelEquals("reporter", "destination"), ns])}[${rateWindow}]))`;
   const src = `sum ${by} (rate(${selector(m, [labelEquals("reporter", "source"), ns])}[${rateWindow}]))`;

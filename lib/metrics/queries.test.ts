@@ -26,6 +26,13 @@ describe("health query", () => {
     expect(() => healthTallyQuery([], "5m")).toThrow(/at least one/);
   });
 
+  it("leaves the namespace matchers out when the selection is every namespace", () => {
+    const q = healthTallyQuery(many, "5m", { everyNamespace: true });
+    expect(q).not.toContain("=~");
+    expect(q).toContain('increase(istio_requests_total{reporter="destination"}[5m]) or increase(istio_requests_total{reporter="source"}[5m])');
+    expect(namespaceInboundQuery(many, "60s", { everyNamespace: true })).not.toContain("=~");
+  });
+
   it("uses the source reporter's sum only for namespaces without a destination-reported one", () => {
     expect(namespaceInboundQuery(["legacy"], "60s")).toBe(
       'sum by (destination_workload_namespace) (rate(istio_requests_total{reporter="destination",destination_workload_namespace=~"legacy"}[60s])) or sum by (destination_workload_namespace) (rate(istio_requests_total{reporter="source",destination_workload_namespace=~"legacy"}[60s]))',

@@ -1,7 +1,7 @@
 import "server-only";
 import type { SourceError } from "@/lib/api/schemas";
 import type { QueryStats } from "@/lib/inventory/schemas";
-import { healthTallyQuery } from "@/lib/metrics/health-query";
+import { healthTallyQuery, type ScopeOptions } from "@/lib/metrics/health-query";
 import { indexTallies, type TallyIndex } from "@/lib/metrics/tallies";
 import { windowSeconds } from "@/lib/metrics/window";
 import type { TimeWindow } from "@/lib/url-state";
@@ -33,10 +33,10 @@ export function isPrometheusOutage(err: unknown): err is UpstreamUnavailableErro
  * Runs the health query (one instant query, whatever the number of namespaces) and indexes its answer
  * by object. A Prometheus outage is returned as an `error`, so lists still show replicas and config.
  */
-export async function readTallies(namespaces: readonly string[], window: TimeWindow, deps: PrometheusDeps = prometheusDeps): Promise<TallyRead> {
+export async function readTallies(namespaces: readonly string[], window: TimeWindow, deps: PrometheusDeps = prometheusDeps, scope: ScopeOptions = {}): Promise<TallyRead> {
   const started = performance.now();
   try {
-    const res = await deps.query(healthTallyQuery(namespaces, window), { time: Math.round(deps.now() * 1000) / 1000, operation: "inventory_health" });
+    const res = await deps.query(healthTallyQuery(namespaces, window, scope), { time: Math.round(deps.now() * 1000) / 1000, operation: "inventory_health" });
     return {
       tallies: indexTallies(res.samples, namespaces, windowSeconds(window)),
       stat: { name: "health", ms: round(res.ms), series: res.samples.length },

@@ -3,7 +3,12 @@ import { describe, expect, it } from "vitest";
 import { overviewResponse, type OverviewResponse } from "@/lib/inventory/overview";
 import { appListResponse, serviceDetail, serviceListResponse, workloadDetail, workloadListResponse } from "@/lib/inventory/schemas";
 import { metricsResponse } from "@/lib/metrics/charts";
+import { chooseTraffic } from "@/lib/metrics/tallies";
 import { eventually } from "@/test/demo-env";
+import { CONSOLE_IDENTITY } from "../kube/identity";
+import { instantQuery } from "../prometheus/query";
+import { readTallies } from "./health";
+import { listNamespaces } from "./inventory";
 import { GET as getApps } from "@/app/api/apps/route";
 import { GET as getMetrics } from "@/app/api/metrics/route";
 import { GET as getOverview } from "@/app/api/overview/route";
@@ -133,5 +138,20 @@ describe("inventory with health on the demo mesh", () => {
       const sent = r.inbound?.find((c) => c.id === "tcp_sent")?.series[0]?.values ?? [];
       return sent.some((v) => v !== null && v > 0) ? true : undefined;
     }, 60_000);
+  });
+
+  it("reads the same tallies without namespace matchers when every namespace is selected", async () => {
+    const names = (await listNamespaces(CONSOLE_IDENTITY)).namespaces.map((n) => n.name);
+    const time = Math.floor(Date.now() / 1000) - 5;
+    const deps = { query: instantQuery, now: () => time };
+    const [withMatchers, without] = await Promise.all([readTallies(names, "5m", deps), readTallies(names, "5m", deps, { everyNamespace: true })]);
+    expect(without.stat.series).toBeGreaterThanOrEqual(withMatchers.stat.series);
+    const keys = [...(withMatchers.tallies?.workloads.keys() ?? [])];
+    expect(keys.length).toBeGreaterThan(10);
+    for (const k of keys) {
+      const a = chooseTraffic(withMatchers.tallies?.workloads.get(k));
+      const b = chooseTraffic(without.tallies?.workloads.get(k));
+      expect([k, b.inboundRequests, b.outboundRequests, b.inboundErrors]).toEqual([k, a.inboundRequests, a.outboundRequests, a.inboundErrors]);
+    }
   });
 });

@@ -57,6 +57,25 @@ export async function readIstioGroups(reader: KubeReader, namespaces: readonly s
   return { groups, notInstalled: notInstalled.sort() };
 }
 
+/** Below this many namespaces a regex matcher is cheap: no need to look at the namespace list. */
+const MANY_NAMESPACES = 50;
+
+/**
+ * True when the selection is every namespace the reader sees, so that Prometheus can be asked without
+ * namespace matchers (see `ScopeOptions`). Small selections, and readers that may not list
+ * namespaces, keep the matchers.
+ */
+export async function coversEveryNamespace(namespaces: readonly string[], reader: KubeReader): Promise<boolean> {
+  if (namespaces.length < MANY_NAMESPACES) return false;
+  try {
+    const all = await reader.list<V1Namespace>("namespaces");
+    const selected = new Set(namespaces);
+    return all.every((n) => selected.has(n.metadata?.name ?? ""));
+  } catch {
+    return false;
+  }
+}
+
 /** The inventory of the selection with health, what failed, and what it cost. */
 export interface InventoryRead {
   inventory: Inventory;
@@ -78,8 +97,9 @@ export async function readInventory(
   need: InventoryNeeds = { apps: true, services: true },
 ): Promise<InventoryRead> {
   const started = performance.now();
+  const scope = { everyNamespace: await coversEveryNamespace(namespaces, deps.reader) };
   // The health query goes first: the Kubernetes side is read and prepared while Prometheus works.
-  const talliesRead = readTallies(namespaces, window, deps.prometheus);
+  const talliesRead = readTallies(namespaces, window, deps.prometheus, scope);
   // Awaited below; until then a failure must not count as an unhandled rejection.
   talliesRead.catch(() => undefined);
   const list = <T extends KubernetesObject>(key: ResourceKey) => deps.reader.list<T>(key, namespaces);

@@ -73,8 +73,17 @@ describe("getOverview", () => {
     const out = await getOverview({ window: "5m" }, many.d);
     expect(one.queries).toHaveLength(2);
     expect(many.queries).toHaveLength(2);
+    // One namespace: a matcher naming it; all 300 (every namespace): no regex at all, which is cheaper.
+    expect(one.queries.every((q) => q.includes('=~"ns-0"'))).toBe(true);
+    expect(many.queries.some((q) => q.includes("=~"))).toBe(false);
     expect(out.namespaces).toHaveLength(300);
     expect(out.stats.queries.map((q) => q.name)).toEqual(["health", "inbound-sparkline"]);
+  });
+
+  it("keeps the namespace matchers for a large selection that is not every namespace", async () => {
+    const d = deps(300);
+    await getOverview({ window: "5m", namespaces: Array.from({ length: 299 }, (_, i) => `ns-${i}`) }, d.d);
+    expect(d.queries.every((q) => q.includes("=~"))).toBe(true);
   });
 
   it("summarizes each namespace: failing requests, mTLS from its policy, the sparkline's last point", async () => {

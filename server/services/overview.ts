@@ -37,8 +37,9 @@ export async function getOverview(opts: { namespaces?: readonly string[]; window
   }
 
   const sparkStarted = performance.now();
+  const everyNamespace = names.length === all.length && names.length >= 50;
   const spark = deps
-    .range(namespaceInboundQuery(names, axis.rateWindow), { start: axis.start, end: axis.end, step: axis.step, operation: "overview_inbound" })
+    .range(namespaceInboundQuery(names, axis.rateWindow, { everyNamespace }), { start: axis.start, end: axis.end, step: axis.step, operation: "overview_inbound" })
     .then(
       (r): { series: PromSeries[]; ms: number; error?: SourceError } => ({ series: r.series, ms: r.ms }),
       (err: unknown) => {
