@@ -7,6 +7,7 @@ interface Telemetry {
   httpDuration: Histogram<"route" | "method" | "status">;
   upstreamDuration: Histogram<"upstream" | "operation" | "outcome">;
   upstreamErrors: Counter<"upstream" | "operation" | "kind">;
+  writes: Counter<"action" | "kind" | "dry_run" | "result">;
 }
 
 function create(): Telemetry {
@@ -33,6 +34,12 @@ function create(): Telemetry {
       name: "meshscope_upstream_errors_total",
       help: "Failed calls to upstreams, by operation and kind of failure (unreachable, timeout, status).",
       labelNames: ["upstream", "operation", "kind"],
+      registers: [registry],
+    }),
+    writes: new Counter({
+      name: "meshscope_writes_total",
+      help: "Writes to the cluster made through the console, by action, kind, dry run and result.",
+      labelNames: ["action", "kind", "dry_run", "result"],
       registers: [registry],
     }),
   };

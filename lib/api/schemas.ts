@@ -69,6 +69,7 @@ export type WorkloadsResponse = z.infer<typeof workloadsResponse>;
 export const apiErrorBody = z.object({
   error: z.string(),
   upstream: upstreamName.optional(),
+  reason: z.string().optional(),
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 export type ApiErrorBody = z.infer<typeof apiErrorBody>;

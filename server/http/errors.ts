@@ -35,6 +35,8 @@ export class KubeStatusError extends Error {
     readonly code: number,
     readonly reason: string,
     message: string,
+    /** The fields at fault, from the Status's `details.causes` (422 Invalid). */
+    readonly causes: Array<{ path: string; message: string }> = [],
   ) {
     super(message);
     this.name = "KubeStatusError";
@@ -45,6 +47,8 @@ export class KubeStatusError extends Error {
 export interface ApiErrorBody {
   error: string;
   upstream?: UpstreamName;
+  /** A Kubernetes Status reason (`Conflict`, `Forbidden`, `NotFound`, `AlreadyExists`, `Invalid`…). */
+  reason?: string;
   issues?: Array<{ path: string; message: string }>;
 }
 
@@ -64,7 +68,9 @@ export function errorResponse(err: unknown): NextResponse<ApiErrorBody> {
     return NextResponse.json({ error: err.message, upstream: err.upstream }, { status: 503 });
   }
   if (err instanceof KubeStatusError) {
-    return NextResponse.json({ error: err.message, upstream: "kubernetes" }, { status: err.code });
+    const body: ApiErrorBody = { error: err.message, upstream: "kubernetes", reason: err.reason };
+    if (err.causes.length > 0) body.issues = err.causes;
+    return NextResponse.json(body, { status: err.code });
   }
   console.error("[meshscope] unexpected error", err);
   return NextResponse.json({ error: "Internal error" }, { status: 500 });

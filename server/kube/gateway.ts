@@ -63,6 +63,34 @@ export class KubeGateway {
   }
 
   /**
+   * Creates an object. `dryRun`: the API server validates and answers as if it had, without storing
+   * anything (its admission and schema checks run, so a dry run proves the write would be accepted).
+   */
+  async create<T extends KubernetesObject>(obj: T, opts: WriteOptions = {}): Promise<T> {
+    return this.call(`create_${operationKind(obj)}`, () => this.objects.create<T>(obj, undefined, dryRunParam(opts), FIELD_MANAGER));
+  }
+
+  /**
+   * Replaces an object. `obj.metadata.resourceVersion` is required: the API server refuses the write
+   * with 409 Conflict when the object changed since that version, so no update is lost.
+   */
+  async replace<T extends KubernetesObject>(obj: T, opts: WriteOptions = {}): Promise<T> {
+    if (!obj.metadata?.resourceVersion) throw new KubeStatusError(422, "Invalid", "metadata.resourceVersion: required to replace an object (it guards against lost updates)");
+    return this.call(`replace_${operationKind(obj)}`, () => this.objects.replace<T>(obj, undefined, dryRunParam(opts), FIELD_MANAGER));
+  }
+
+  /**
+   * Deletes an object; with `resourceVersion`, only if it is still that version (409 otherwise).
+   */
+  async delete(key: ResourceKey, name: string, namespace: string | undefined, opts: WriteOptions & { resourceVersion?: string } = {}): Promise<void> {
+    const k = RESOURCE_KINDS[key];
+    const body = opts.resourceVersion ? { preconditions: { resourceVersion: opts.resourceVersion } } : undefined;
+    await this.call(`delete_${key}`, () =>
+      this.objects.delete({ apiVersion: k.apiVersion, kind: k.kind, metadata: { name, namespace } }, undefined, dryRunParam(opts), undefined, undefined, undefined, body),
+    );
+  }
+
+  /**
    * A container's log (`pods/log`). Without `follow`, resolves to the text. With `follow`, resolves once
    * the API server has answered with a stream of text chunks that goes on until `signal` aborts, the
    * pod goes away or the server closes it. Errors (unknown container, container not started, 403, 404)
@@ -120,6 +148,23 @@ export class KubeGateway {
   }
 }
 
+/** Options of the gateway's writes. */
+export interface WriteOptions {
+  /** Ask the API server to validate and answer without storing (`dryRun=All`). */
+  dryRun?: boolean;
+}
+
+/** The field manager the console's writes are recorded under (`metadata.managedFields`). */
+export const FIELD_MANAGER = "meshscope";
+
+function dryRunParam(opts: WriteOptions): string | undefined {
+  return opts.dryRun ? "All" : undefined;
+}
+
+function operationKind(obj: KubernetesObject): string {
+  return (obj.kind ?? "object").toLowerCase();
+}
+
 /** Options of {@link KubeGateway.podLogs}. */
 export interface PodLogOptions {
   container: string;
@@ -147,7 +192,12 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
-const statusBody = z.object({ message: z.string().optional(), reason: z.string().optional(), code: z.number().optional() });
+const statusBody = z.object({
+  message: z.string().optional(),
+  reason: z.string().optional(),
+  code: z.number().optional(),
+  details: z.object({ causes: z.array(z.object({ field: z.string().optional(), message: z.string().optional() })).optional() }).optional(),
+});
 type StatusBody = z.infer<typeof statusBody>;
 
 /** Maps what client-node throws to the console's typed errors. */
@@ -159,7 +209,8 @@ export function toKubeError(err: unknown, timeoutMs: number): Error {
     const body = parseStatus(err.body);
     const code = err.code;
     if (code >= 500 || code === 0) return new UpstreamUnavailableError("kubernetes", url, `HTTP ${code}: ${body?.message ?? "server error"}`);
-    return new KubeStatusError(code, body?.reason ?? "Unknown", body?.message ?? `HTTP ${code} from the Kubernetes API`);
+    const causes = (body?.details?.causes ?? []).map((c) => ({ path: c.field ?? "(object)", message: c.message ?? "invalid" }));
+    return new KubeStatusError(code, body?.reason ?? "Unknown", body?.message ?? `HTTP ${code} from the Kubernetes API`, causes);
   }
   return new UpstreamUnavailableError("kubernetes", url, describeNetworkError(err));
 }
