@@ -2,7 +2,7 @@ import { z } from "zod";
 import { namespaceName } from "@/lib/api/params";
 
 /**
- * The wizards' JSON API (`/api/wizards/...`, documented in docs/api.md): what the UI sends and gets,
+ * The wizards' JSON API (`/api/wizards/...`, documented in docs/api-wizards.md): what the UI sends and gets,
  * and what a script sends to do the same. Inputs are validated field by field (422 naming the field);
  * the per-wizard input schemas live in `lib/wizards/inputs.ts`.
  */
@@ -148,6 +148,11 @@ export const wizardContext = z.object({
   versions: z.array(serviceVersion),
   /** Current weights per version (from the VirtualService routing to this host), when there is one. */
   weights: z.array(z.object({ version: z.string(), weight: z.number() })).nullable(),
+  /**
+   * The weights in force before the last traffic shift (the VirtualService's
+   * `meshscope.io/previous-weights` annotation): send them to roll back. Absent or `null` when unknown.
+   */
+  previousWeights: z.array(z.object({ version: z.string(), weight: z.number() })).nullable().optional(),
   /** The VirtualService and DestinationRule for this host, with who manages them. */
   objects: z.array(
     z.object({ kind: z.string(), name: z.string(), namespace: z.string(), resourceVersion: z.string(), managedByMeshscope: z.boolean() }),
