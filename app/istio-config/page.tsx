@@ -1,12 +1,12 @@
 import { Suspense } from "react";
-import { IstioConfigTable } from "@/components/inventory/istio-config-table";
+import { IstioConfigList } from "@/components/istio-config/config-list";
 
 export default function Page() {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Istio Config</h1>
       <Suspense>
-        <IstioConfigTable />
+        <IstioConfigList />
       </Suspense>
     </div>
   );

@@ -5,15 +5,17 @@ import type { NamespaceOverview } from "@/lib/inventory/overview";
 import type { ViewState } from "@/lib/url-state";
 import { formatRps, HEALTH_LABEL, listHref } from "@/components/inventory/format";
 import { HealthBadge } from "@/components/inventory/health-badge";
+import type { NamespaceFindings } from "@/lib/istio-config/schemas";
 import { HealthCounts, MtlsBadge } from "./badges";
+import { ConfigFindings } from "./config-findings";
 import { Sparkline } from "./sparkline";
 import type { HealthKind } from "@/lib/inventory/overview-arrange";
 
 const PLURAL = { apps: "apps", workloads: "workloads", services: "services" } as const;
 const count = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
 
-/** One namespace: health of its apps/workloads/services, counts (links to the lists), mTLS, inbound traffic. */
-export function NamespaceCard({ ns, kind, view, window }: { ns: NamespaceOverview; kind: HealthKind; view: ViewState; window: string }) {
+/** One namespace: health of its apps/workloads/services, counts (links to the lists), mTLS, Istio config findings, inbound traffic. */
+export function NamespaceCard({ ns, kind, view, window, findings }: { ns: NamespaceOverview; kind: HealthKind; view: ViewState; window: string; findings?: NamespaceFindings }) {
   const summary = ns.health[kind];
   return (
     <li data-testid={`namespace-card-${ns.name}`} className="flex flex-col gap-2 rounded border border-slate-200 bg-white p-3 hover:border-slate-400">
@@ -43,6 +45,9 @@ export function NamespaceCard({ ns, kind, view, window }: { ns: NamespaceOvervie
         <Link className="hover:underline" href={listHref("service", [ns.name], view)}>
           {count(ns.counts.services, "service")}
         </Link>
+        <span className="ml-2">
+          <ConfigFindings findings={findings} view={view} />
+        </span>
       </p>
       <div className="flex items-end justify-between gap-2">
         <Sparkline points={ns.inbound.points} label={`Inbound requests to ${ns.name}, last ${window}`} />

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { HEALTH_STATUSES_BY_SEVERITY, type HealthStatus } from "@/lib/health/status";
 import { arrangeNamespaces, type HealthKind, type OverviewSort } from "@/lib/inventory/overview-arrange";
+import { istioConfigQueries } from "@/lib/istio-config/queries";
 import { queries } from "@/lib/queries";
 import { QueryState } from "@/components/ui/query-state";
 import { useRefetchInterval, useViewState } from "@/components/layout/use-view-state";
@@ -26,6 +27,9 @@ export function NamespaceCards() {
   const refetchInterval = useRefetchInterval();
   const live = useLiveUpdates(view.namespaces);
   const { data, error, isPending } = useQuery({ ...queries.overview(view.namespaces, view.window), refetchInterval });
+  // Fetched apart: the overview never waits for validation.
+  const validations = useQuery({ ...istioConfigQueries.validations(view.namespaces), refetchInterval });
+  const findings = useMemo(() => new Map((validations.data?.namespaces ?? []).map((n) => [n.namespace, n])), [validations.data]);
   const [text, setText] = useState("");
   const [health, setHealth] = useState<HealthStatus | "">("");
   const [kind, setKind] = useState<HealthKind>("apps");
@@ -86,11 +90,11 @@ export function NamespaceCards() {
       <SourceErrors errors={data?.errors} />
       <QueryState isPending={isPending} error={error} empty={shown.length === 0} emptyText={total === 0 ? "No namespaces visible." : "No namespaces match."}>
         {asTable ? (
-          <NamespaceTable namespaces={shown} kind={kind} view={view} />
+          <NamespaceTable namespaces={shown} kind={kind} view={view} findings={findings} />
         ) : (
           <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3 2xl:grid-cols-4">
             {shown.map((ns) => (
-              <NamespaceCard key={ns.name} ns={ns} kind={kind} view={view} window={view.window} />
+              <NamespaceCard key={ns.name} ns={ns} kind={kind} view={view} window={view.window} findings={findings.get(ns.name)} />
             ))}
           </ul>
         )}
