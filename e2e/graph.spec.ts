@@ -6,6 +6,7 @@ import { startConsole } from "@/demo/console";
 import { closedPortUrl, freePort } from "@/test/ports";
 import { launchBrowser } from "./browser";
 import { graphPage } from "./pages/graph";
+import { traceView, tracesPage } from "./pages/traces";
 
 const demo = inject("demo");
 let browser: Browser;
@@ -64,8 +65,12 @@ describe("the graph page on the demo mesh", () => {
     const internal = edges.filter((e) => e.startsWith("app:bookinfo:"));
     expect(internal.sort()).toEqual([...bookinfoEdges].sort());
 
-    // What Cytoscape draws is what the table lists.
+    // What Cytoscape draws is what the table lists; namespaces are boxes (compound nodes) with their names.
     expect(await g.drawnCounts()).toEqual({ nodes: nodes.length, edges: edges.length });
+    expect(await g.canvas().getAttribute("data-compound")).toBe("true");
+    expect(await g.compoundIds()).toContain("ns:bookinfo");
+    expect(await g.label("ns:bookinfo")).toBe("bookinfo");
+    expect(await g.label(PRODUCTPAGE)).toBe("productpage\nv1");
     // Hierarchical layout, left to right: callers left of callees.
     const x = async (id: string) => (await g.modelPosition(id))!.x;
     expect(await x(PRODUCTPAGE)).toBeLessThan(await x(REVIEWS_V2));
@@ -102,6 +107,50 @@ describe("the graph page on the demo mesh", () => {
     expect(await g.sidePanel().getByRole("link", { name: "Traces" }).getAttribute("href")).toBe("/traces?service=reviews.bookinfo");
     expect(await g.sidePanel().getByRole("link", { name: "Details" }).getAttribute("href")).toBe("/applications/bookinfo/reviews");
     await page.screenshot({ path: "test-results/graph-panel.png" });
+    await g.sidePanel().getByRole("button", { name: "Close details" }).click();
+    await g.sidePanel().waitFor({ state: "detached" });
+  });
+
+  it("opens a node's traffic wizards from its context menu (mouse or keyboard) and from its panel", async () => {
+    const g = graphPage(page);
+    const p = await g.nodePoint(REVIEWS_V2);
+    await page.mouse.click(p.x, p.y, { button: "right" });
+    const menu = g.nodeMenu();
+    await menu.waitFor();
+    expect(await menu.getAttribute("aria-label")).toBe("Change traffic: reviews v2");
+    const shifting = menu.getByRole("link", { name: "Traffic shifting" });
+    expect(await shifting.getAttribute("href")).toBe("/wizards/traffic-shifting?namespace=bookinfo&service=reviews");
+    expect(await menu.getByRole("link", { name: "Fault injection" }).getAttribute("href")).toBe("/wizards/fault-injection?namespace=bookinfo&service=reviews");
+    // Opened at the click, focus on its first entry; arrows move, Escape closes and gives focus back to the graph.
+    const box = (await menu.boundingBox())!;
+    expect(Math.abs(box.x - p.x)).toBeLessThan(250);
+    expect(Math.abs(box.y - p.y)).toBeLessThan(400);
+    expect(await shifting.evaluate((a) => a === document.activeElement)).toBe(true);
+    await page.keyboard.press("ArrowDown");
+    expect(await menu.getByRole("link", { name: "Request routing" }).evaluate((a) => a === document.activeElement)).toBe(true);
+    await page.keyboard.press("Escape");
+    await menu.waitFor({ state: "detached" });
+    expect(await g.canvas().evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // A click elsewhere closes it too.
+    await page.mouse.click(p.x, p.y, { button: "right" });
+    await menu.waitFor();
+    await page.getByTestId("graph-summary").click();
+    await menu.waitFor({ state: "detached" });
+
+    // Keyboard only: the selected node's menu opens with Shift+F10 on the focused graph.
+    await page.mouse.click(p.x, p.y);
+    await g.sidePanel().getByRole("heading", { name: "reviews v2" }).waitFor();
+    await g.canvas().focus();
+    await page.keyboard.press("Shift+F10");
+    await menu.waitFor();
+    await page.keyboard.press("Escape");
+    await menu.waitFor({ state: "detached" });
+
+    // The side panel offers the same wizards.
+    const section = g.changeTraffic();
+    await section.getByRole("heading", { name: "Change traffic" }).waitFor();
+    expect(await section.getByRole("link", { name: "Timeouts and retries" }).getAttribute("href")).toBe("/wizards/timeouts-retries?namespace=bookinfo&service=reviews");
     await g.sidePanel().getByRole("button", { name: "Close details" }).click();
     await g.sidePanel().waitFor({ state: "detached" });
   });
@@ -233,6 +282,47 @@ describe("the graph page on the demo mesh", () => {
     expect((await g.drawnCounts()).nodes).toBe((await g.tableGraph()).nodes.length);
   });
 
+  it("shows a trace's path: from a productpage trace through reviews to ratings, highlighted, the rest dimmed", async () => {
+    // A trace that went productpage → reviews → ratings, opened from the traces page.
+    await page.goto(`${demo.consoleUrl}/traces?namespaces=bookinfo&service=productpage.bookinfo&limit=40`);
+    const t = tracesPage(page);
+    const row = t.rowsThrough("reviews.bookinfo", "ratings.bookinfo").first();
+    await row.waitFor({ timeout: 30_000 });
+    const traceId = (await row.getAttribute("data-key"))!;
+    await row.getByRole("link").click();
+    await page.waitForURL(new RegExp(`/traces/${traceId}`));
+    await traceView(page).graphLink().click();
+    await page.waitForURL(new RegExp(`/graph\\?.*trace=${traceId}`));
+
+    const g = graphPage(page);
+    const banner = g.traceBanner();
+    await banner.getByText(/^Showing the path of trace [0-9a-f]{7} \(\d+ spans\)/).waitFor({ timeout: 30_000 });
+    expect(await banner.getByRole("link", { name: "Open the trace" }).getAttribute("href")).toMatch(new RegExp(`^/traces/${traceId}`));
+    await g.ready().waitFor({ timeout: 30_000 });
+    await expect.poll(() => g.withClass("trace-path"), { timeout: 20_000 }).toContain(RATINGS);
+    const path = await g.withClass("trace-path");
+    for (const id of [PRODUCTPAGE, "service:bookinfo:reviews", "service:bookinfo:ratings", RATINGS]) expect(path).toContain(id);
+    // ratings is called by reviews v2 or v3: the one this trace went through is on the path, v1 is dimmed.
+    const via = [REVIEWS_V2, REVIEWS_V3].filter((id) => path.includes(id));
+    expect(via).toHaveLength(1);
+    expect(path).not.toContain(REVIEWS_V1);
+    expect(await g.withClass("trace-dim")).toContain(REVIEWS_V1);
+    for (const [s, d] of [
+      [PRODUCTPAGE, "service:bookinfo:reviews"],
+      ["service:bookinfo:reviews", via[0]!],
+      [via[0]!, "service:bookinfo:ratings"],
+      ["service:bookinfo:ratings", RATINGS],
+    ] as const) {
+      expect(await g.edgeHasClass(s, d, "trace-path"), `${s} -> ${d}`).toBe(true);
+    }
+    await page.screenshot({ path: "test-results/graph-trace.png" });
+
+    await banner.getByRole("button", { name: "Stop showing the trace" }).click();
+    await banner.waitFor({ state: "detached" });
+    expect(page.url()).not.toMatch(/trace=/);
+    await expect.poll(() => g.withClass("trace-dim"), { timeout: 5_000 }).toEqual([]);
+  });
+
   it("lays out and draws a 1,200-node graph off the main thread, with namespace boxes and labels only when zoomed in", async () => {
     const response = syntheticGraphResponse(1_200, 3);
     const big = JSON.stringify(response);
@@ -262,8 +352,18 @@ describe("the graph page on the demo mesh", () => {
       expect(drawn).toBe(renderer === "webgl" || (gl.available && !software) ? "webgl" : "canvas");
       expect((await g.drawnCounts()).nodes).toBe(1_200);
     }
-    // Level of detail: with more than 200 nodes in view labels wait for zoom.
-    expect(await g.minLabelFont(response.nodes[0]!.id)).toBe(16);
+    // Level of detail: zoomed out, no labels at all; zoomed in on a node, the nodes in view get theirs.
+    const first = response.nodes[0]!.id;
+    expect(await g.label(first)).toBe("");
+    expect(await g.withClass("lod-label")).toEqual([]);
+    await g.zoomOn(first, 1.5);
+    await expect.poll(() => g.label(first), { timeout: 5_000 }).not.toBe("");
+    const labelled = await g.withClass("lod-label");
+    expect(labelled).toContain(first);
+    expect(labelled.length).toBeLessThan(400);
+    await g.zoomOn(first, 0.05);
+    await expect.poll(() => g.withClass("lod-label"), { timeout: 5_000 }).toEqual([]);
+    await page.getByRole("button", { name: "Fit" }).click();
     // Namespace boxes are drawn under the graph instead of as compound nodes.
     expect(await g.canvas().getAttribute("data-compound")).toBe("false");
     expect((await g.overlayFingerprint("graph-underlay")).painted).toBeGreaterThan(10_000);

@@ -1,13 +1,15 @@
 /**
  * The browser benchmark page: synthetic mesh graphs go through the graph page's own pipeline —
  * `buildGraphModel` and `layoutInput` (lib/graph-view/elements), the layered layout in a Web Worker
- * (lib/graph-view/layered-layout), `toDefinitions` (components/graph/sync) and `createCy`
- * (components/graph/cy-setup: the app's stylesheet and renderer choice) — and the driver
+ * (lib/graph-view/layered-layout), `createCy` (components/graph/cy-setup: the elements, stylesheet,
+ * options and renderer the page's drawing plan picks for the graph's size) and the page's overlay
+ * (components/graph/overlay: namespace boxes of big graphs, padlocks) — and the driver
  * (bench/graph-browser/bench.ts) times each step through `window.meshscopeBench`.
  */
 import cytoscape, { type Core } from "cytoscape";
-import { createCy, type ElementDefinition } from "@/components/graph/cy-setup";
-import { toDefinitions } from "@/components/graph/sync";
+import { createCy, drawingPlan, graphDefinitions, releaseCy } from "@/components/graph/cy-setup";
+import { GraphOverlay } from "@/components/graph/overlay";
+import { namespaceBoxes, overlayEdges, toDefinitions } from "@/components/graph/sync";
 import { buildGraphModel, layoutInput, type GraphModel } from "@/lib/graph-view/elements";
 import type { LayoutInput, Point } from "@/lib/graph-view/layout-types";
 import { graphStylesheet } from "@/lib/graph-view/styles";
@@ -17,6 +19,9 @@ import { syntheticGraph } from "./graphs";
 import type { BenchApi, LayoutDone, LayoutJob, LayoutKind, LayoutTiming, PaintMode, PanResult } from "./protocol";
 
 const container = document.getElementById("cy")!;
+const overlayCanvas = document.getElementById("overlay") as HTMLCanvasElement;
+const underlayCanvas = document.getElementById("underlay") as HTMLCanvasElement;
+let overlay: GraphOverlay | undefined;
 let model: GraphModel | undefined;
 let input: LayoutInput | undefined;
 let positions: Map<string, Point> | undefined;
@@ -156,16 +161,18 @@ const api: BenchApi = {
   async paint(mode: PaintMode, timeoutMs: number) {
     if (!model || !positions) throw new Error("prepare() and layout('layered') first");
     api.destroy();
-    const defs: ElementDefinition[] = toDefinitions(model).map((d) => {
-      const p = d.group === "nodes" ? positions!.get(d.data.id!) : undefined;
-      return p ? { ...d, position: { ...p } } : d;
-    });
+    // The baseline draws the same elements as the app (compound namespaces or not, as the page's plan says).
+    const defs = mode === "baseline" ? graphDefinitions(model, drawingPlan(model.nodeData.length), positions) : [];
     await nextFrame();
     const t0 = performance.now();
-    const instance =
-      mode === "baseline"
-        ? cytoscape({ container, elements: defs, layout: { name: "preset" } })
-        : createCy({ container, elements: defs, renderer: mode });
+    let instance: Core;
+    if (mode === "baseline") instance = cytoscape({ container, elements: defs, layout: { name: "preset" } });
+    else {
+      // As GraphCanvas does: the instance, then its overlay with the namespace boxes of big graphs.
+      instance = createCy({ container, model, positions, renderer: mode });
+      overlay = new GraphOverlay(instance, overlayCanvas, underlayCanvas);
+      overlay.update(overlayEdges(model), false, instance.data("compound") ? null : namespaceBoxes(model));
+    }
     const t1 = performance.now();
     const hook = hookRenders(instance);
     hooks.set(instance, hook);
@@ -228,6 +235,9 @@ const api: BenchApi = {
   },
 
   destroy() {
+    overlay?.destroy();
+    overlay = undefined;
+    if (cy) releaseCy(cy);
     cy?.destroy();
     cy = undefined;
   },
@@ -240,6 +250,6 @@ window.meshscopeBench = api;
   graphStylesheet,
   createCy,
   toDefinitions,
-  state: () => ({ model, input, positions, cy }),
+  state: () => ({ model, input, positions, cy, overlay }),
   container,
 };

@@ -1,23 +1,31 @@
 /**
- * Creates the graph's Cytoscape instance: the stylesheet, interaction settings and the renderer.
- * This module imports Cytoscape statically; the graph page loads it with a dynamic `import()` so that
- * Cytoscape is not part of any page's first-load JavaScript. Benchmarks create instances with it too,
- * so its signature stays stable.
+ * Creates the graph's Cytoscape instance: elements from the view model, the stylesheet, interaction
+ * settings and the renderer, all following the drawing plan for the graph's size
+ * (lib/graph-view/scale.ts). This module imports Cytoscape statically; the graph page loads it with a
+ * dynamic `import()` so that Cytoscape is not part of any page's first-load JavaScript. The browser
+ * benchmark (bench/browser) creates its instances with `createCy` too, so that it measures the page.
  */
 import cytoscape, { type Core, type ElementDefinition } from "cytoscape";
+import type { GraphModel } from "@/lib/graph-view/elements";
+import type { Positions } from "@/lib/graph-view/layout-types";
+import { drawingPlan, type DrawingPlan } from "@/lib/graph-view/scale";
 import { graphStylesheet } from "@/lib/graph-view/styles";
+import { pinNodeBackgrounding, rebuildLayersNow, skipOversizedLayers } from "./cy-quirks";
+import { attachLabelLod, type LabelLod } from "./label-lod";
+import { toDefinitions } from "./sync";
 
-/** Above this many nodes the WebGL renderer is used when the browser has WebGL 2. */
+export { COMPOUND_NODE_LIMIT, LABEL_NODE_THRESHOLD, drawingPlan } from "@/lib/graph-view/scale";
+
+/** Above this many nodes the WebGL renderer is used when the browser has WebGL 2 on a GPU. */
 export const WEBGL_NODE_THRESHOLD = 1_000;
-
-/** Above this many visible nodes labels are drawn only when zoomed in (level of detail). */
-export const LABEL_NODE_THRESHOLD = 200;
 
 export type RendererChoice = "auto" | "canvas" | "webgl";
 
 export interface CreateCyOptions {
   container: HTMLElement;
-  elements: ElementDefinition[];
+  model: GraphModel;
+  /** Positions of the model's nodes (layouts run in a worker, see `layout-runner.ts`). */
+  positions: Positions;
   /** `auto`: WebGL above {@link WEBGL_NODE_THRESHOLD} nodes on a GPU, else canvas. */
   renderer?: RendererChoice;
 }
@@ -65,37 +73,69 @@ export function chooseRenderer(choice: RendererChoice, nodeCount: number): "canv
   return nodeCount > WEBGL_NODE_THRESHOLD && !info.software ? "webgl" : "canvas";
 }
 
+/** The model's element definitions for a plan, nodes placed at `positions`. */
+export function graphDefinitions(model: GraphModel, plan: DrawingPlan, positions?: Positions): ElementDefinition[] {
+  const defs = toDefinitions(model, plan.compound);
+  if (!positions) return defs;
+  return defs.map((d) => {
+    const p = d.group === "nodes" && d.data.id ? positions.get(d.data.id) : undefined;
+    return p ? { ...d, position: { ...p } } : d;
+  });
+}
+
+const lods = new WeakMap<Core, LabelLod>();
+
 /**
- * A Cytoscape instance in `container` with the graph stylesheet. Elements should carry positions
- * (`position` on each node): no layout runs here, layouts run in a worker (see `layout-runner.ts`).
+ * A Cytoscape instance in `container` drawing `model` at `positions` (no layout runs here). Its data
+ * says what it was made with: `renderer`, `compound`, `labels`.
  */
-export function createCy({ container, elements, renderer = "auto" }: CreateCyOptions): Core {
-  const nodeCount = elements.filter((e) => e.group === "nodes" || (e.group === undefined && !("source" in e.data))).length;
+export function createCy({ container, model, positions, renderer = "auto" }: CreateCyOptions): Core {
+  const nodeCount = model.nodeData.length;
+  const plan = drawingPlan(nodeCount);
   const useWebgl = chooseRenderer(renderer, nodeCount) === "webgl";
-  const big = nodeCount > LABEL_NODE_THRESHOLD;
   const cy = cytoscape({
     container,
-    elements,
-    style: graphStylesheet({ manyNodes: big }),
+    elements: graphDefinitions(model, plan, positions),
+    style: graphStylesheet({ labels: plan.labels, edges: plan.edges }),
     layout: { name: "preset" },
     minZoom: 0.02,
     maxZoom: 4,
     boxSelectionEnabled: false,
     selectionType: "single",
     autoungrabify: false,
-    // Redraw less while panning and zooming big graphs.
-    textureOnViewport: nodeCount > 2_000,
-    hideEdgesOnViewport: nodeCount > 3_000,
-    hideLabelsOnViewport: big,
+    // Panning redraws from Cytoscape's layered texture cache (one bitmap of the graph, see ./cy-quirks.ts),
+    // which measured faster than `textureOnViewport`'s snapshot (re-rendered at each gesture's start)
+    // and than `hideEdgesOnViewport` (which bypasses that cache): both stay off.
+    hideLabelsOnViewport: plan.labels === "in-view",
+    motionBlur: false,
+    // One canvas pixel per CSS pixel on big graphs: a quarter of the pixels on a 2× display.
+    ...(plan.large ? { pixelRatio: 1 } : {}),
     renderer: { name: "canvas", webgl: useWebgl },
   } as cytoscape.CytoscapeOptions);
-  cy.data({ renderer: useWebgl ? "webgl" : "canvas", manyNodes: big });
+  pinNodeBackgrounding(cy);
+  if (!useWebgl) skipOversizedLayers(cy);
+  cy.data({ renderer: useWebgl ? "webgl" : "canvas", compound: plan.compound, labels: plan.labels, edges: plan.edges });
+  lods.set(cy, attachLabelLod(cy, useWebgl ? undefined : (changed) => rebuildLayersNow(cy, changed)));
   return cy;
 }
 
-/** The stylesheet with or without the many-nodes level of detail (to switch as nodes are hidden). */
-export function graphStylesheetFor(manyNodes: boolean) {
-  return graphStylesheet({ manyNodes });
+/**
+ * Follows a change of the number of visible nodes (hide expression): switches between labelling every
+ * element and the level of detail when the count crosses the threshold. Restyles only on a switch.
+ */
+export function applyVisibleCount(cy: Core, visibleNodes: number): void {
+  const plan = drawingPlan(cy.nodes().length, visibleNodes);
+  if (cy.data("labels") !== plan.labels) {
+    cy.data("labels", plan.labels);
+    cy.style(graphStylesheet({ labels: plan.labels, edges: (cy.data("edges") as DrawingPlan["edges"] | undefined) ?? plan.edges }));
+  }
+  lods.get(cy)?.refresh();
+}
+
+/** Stops the label level of detail of an instance (before destroying it). */
+export function releaseCy(cy: Core): void {
+  lods.get(cy)?.detach();
+  lods.delete(cy);
 }
 
 export type { Core, ElementDefinition };

@@ -1,15 +1,17 @@
 "use client";
 
-import type { Core, ElementDefinition } from "cytoscape";
-import { useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
+import type { Core } from "cytoscape";
+import { useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from "react";
 import { layoutInput, type GraphModel } from "@/lib/graph-view/elements";
 import type { Expr } from "@/lib/graph-view/expression";
 import type { Positions } from "@/lib/graph-view/layout-types";
+import { drawingPlan } from "@/lib/graph-view/scale";
 import type { LayoutName, RendererName } from "@/lib/graph-view/view-state";
+import { bindEvents, currentPositions } from "./cy-events";
 import { download, graphPng, graphSvg } from "./export";
 import { runLayout } from "./layout-runner";
 import { GraphOverlay } from "./overlay";
-import { applyClasses, COMPOUND_NODE_LIMIT, overlayEdges, syncElements, toDefinitions } from "./sync";
+import { applyClasses, applyHighlight, namespaceBoxes, overlayEdges, syncElements, toDefinitions, type Highlight } from "./sync";
 
 type CySetup = typeof import("./cy-setup");
 
@@ -19,6 +21,8 @@ export interface GraphCanvasApi {
   zoom(factor: number): void;
   exportPng(): Promise<void>;
   exportSvg(): void;
+  /** Gives the keyboard focus to the graph (after its context menu closes). */
+  focus(): void;
 }
 
 /** What the canvas reports about itself (shown in the status line and as data attributes). */
@@ -42,8 +46,12 @@ export interface GraphCanvasProps {
   traffic: boolean;
   selected: string | null;
   focus: string | null;
+  /** A trace's path: these elements are highlighted, the others dimmed. */
+  highlight?: Highlight | null;
   onSelect: (id: string | null) => void;
   onFocus: (id: string) => void;
+  /** A right-click on a node (or Shift+F10 / the menu key on the selected node). */
+  onContextMenu?: (id: string, at: { x: number; y: number }) => void;
   onStatus?: (s: CanvasStatus) => void;
   /** Number of elements found and hidden by the expressions. */
   onMatches?: (m: { found: Set<string>; hidden: Set<string> }) => void;
@@ -56,7 +64,7 @@ export interface GraphCanvasProps {
  * (or the layout picker) lays everything out again, in a Web Worker.
  */
 export function GraphCanvas(props: GraphCanvasProps) {
-  const { model, layout, renderer: rendererChoice, layoutKey, relayout, find, hide, traffic, selected, focus } = props;
+  const { model, layout, renderer: rendererChoice, layoutKey, relayout, find, hide, traffic, selected, focus, highlight = null } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const overlayRef = useRef<HTMLCanvasElement>(null);
   const underlayRef = useRef<HTMLCanvasElement>(null);
@@ -101,12 +109,12 @@ export function GraphCanvas(props: GraphCanvasProps) {
     },
     [],
   );
+  const compound = drawingPlan(model.nodeData.length).compound;
 
   // Elements and positions.
   useEffect(() => {
     const container = containerRef.current;
     if (!setup || !container) return;
-    const compound = model.nodeData.length <= COMPOUND_NODE_LIMIT;
     const key = `${layoutKey}|${layout}|${relayout}|${compound}`;
     const defs = toDefinitions(model, compound);
     const cy = cyRef.current;
@@ -114,7 +122,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const full = !cy || laidOut.current !== key;
     const currentRenderer = cy ? ((cy.data("renderer") as string | undefined) ?? "canvas") : undefined;
 
-    if (!full && cy && currentRenderer === renderer) {
+    if (!full && cy && currentRenderer === renderer && cy.data("compound") === compound) {
       syncElements(cy, defs);
       setReady((r) => r + 1);
       return;
@@ -128,10 +136,13 @@ export function GraphCanvas(props: GraphCanvasProps) {
       const laid = performance.now();
       performance.measure("meshscope:graph-layout", { start: started, end: laid });
       let instance = cyRef.current;
-      if (!instance || currentRenderer !== renderer) {
+      if (!instance || currentRenderer !== renderer || instance.data("compound") !== compound) {
         overlay.current?.destroy();
-        instance?.destroy();
-        instance = setup.createCy({ container: containerRef.current, elements: withPositions(defs, result.positions), renderer });
+        if (instance) {
+          setup.releaseCy(instance);
+          instance.destroy();
+        }
+        instance = setup.createCy({ container: containerRef.current, model, positions: result.positions, renderer });
         bindEvents(instance, callbacks);
         cyRef.current = instance;
         if (overlayRef.current && underlayRef.current) overlay.current = new GraphOverlay(instance, overlayRef.current, underlayRef.current);
@@ -142,7 +153,6 @@ export function GraphCanvas(props: GraphCanvasProps) {
           if (p && !n.isParent()) n.position(p);
         });
       }
-      instance.data("compound", compound);
       instance.fit(undefined, 30);
       if (instance.zoom() > 1.4) instance.zoom({ level: 1.4, renderedPosition: { x: instance.width() / 2, y: instance.height() / 2 } });
       performance.measure("meshscope:graph-draw", { start: laid, end: performance.now() });
@@ -151,7 +161,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
       setStatus((s) => ({ renderer, layoutMs: Math.round(result.ms), layoutWhere: result.where, visibleNodes: s?.visibleNodes ?? 0 }));
       setReady((r) => r + 1);
     });
-  }, [setup, model, layout, rendererChoice, layoutKey, relayout]);
+  }, [setup, model, compound, layout, rendererChoice, layoutKey, relayout]);
 
   // Find, hide, focus, level of detail, selection and the overlay follow every change.
   useEffect(() => {
@@ -159,11 +169,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
     if (!cy || !setup) return;
     const m = applyClasses(cy, model, find, hide, focus);
     const visibleNodes = model.nodeData.length - [...m.hidden].filter((id) => model.nodes.has(id)).length;
-    const many = visibleNodes > setup.LABEL_NODE_THRESHOLD;
-    if (cy.data("manyNodes") !== many) {
-      cy.data("manyNodes", many);
-      cy.style(setup.graphStylesheetFor(many));
-    }
+    setup.applyVisibleCount(cy, visibleNodes);
+    applyHighlight(cy, highlight);
     cy.batch(() => {
       cy.$(":selected").unselect();
       if (selected) cy.getElementById(selected).select();
@@ -171,11 +178,21 @@ export function GraphCanvas(props: GraphCanvasProps) {
     overlay.current?.update(overlayEdges(model), traffic, cy.data("compound") ? null : namespaceBoxes(model));
     callbacks.current.onMatches?.(m);
     setStatus((s) => (s && s.visibleNodes !== visibleNodes ? { ...s, visibleNodes } : s));
-  }, [ready, setup, model, find, hide, focus, selected, traffic]);
+  }, [ready, setup, model, find, hide, focus, selected, traffic, highlight]);
 
   useEffect(() => {
     if (status) callbacks.current.onStatus?.(status);
   }, [status]);
+
+  // The keyboard's way to the context menu: Shift+F10 or the menu key on the selected node.
+  const handleKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== "ContextMenu" && !(e.shiftKey && e.key === "F10")) return;
+    const cy = cyRef.current;
+    const node = selected && cy ? cy.getElementById(selected) : null;
+    if (!node || node.empty() || !node.isNode()) return;
+    e.preventDefault();
+    props.onContextMenu?.(selected!, { ...node.renderedPosition() });
+  };
 
   useImperativeHandle(
     props.apiRef,
@@ -191,6 +208,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
       exportSvg: () => {
         if (cyRef.current) download(graphSvg(cyRef.current), "meshscope-graph.svg");
       },
+      focus: () => containerRef.current?.focus(),
     }),
     [],
   );
@@ -207,11 +225,14 @@ export function GraphCanvas(props: GraphCanvasProps) {
         data-layout-where={status?.layoutWhere}
         data-node-count={model.nodeData.length}
         data-edge-count={model.edgeData.length}
-        data-compound={model.nodeData.length <= COMPOUND_NODE_LIMIT}
-        role="img"
-        aria-label={`Service graph: ${model.nodeData.length} nodes and ${model.edgeData.length} edges. The table below lists them.`}
+        data-compound={compound}
+        role="region"
+        tabIndex={0}
+        aria-keyshortcuts="Shift+F10"
+        aria-label={`Service graph: ${model.nodeData.length} nodes and ${model.edgeData.length} edges. The table below lists them. Shift+F10 opens the selected node's actions.`}
+        onKeyDown={handleKeyDown}
         // Not absolutely positioned: Cytoscape makes its container `position: relative`.
-        className="h-full w-full"
+        className="h-full w-full outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-blue-500"
       />
       <canvas ref={overlayRef} aria-hidden="true" data-testid="graph-overlay" className="pointer-events-none absolute inset-0 h-full w-full" />
       {!status && !loadError && <p className="absolute left-3 top-3 text-sm text-slate-500">Laying out the graph…</p>}
@@ -222,53 +243,4 @@ export function GraphCanvas(props: GraphCanvasProps) {
       )}
     </div>
   );
-}
-
-/** Node ids by namespace, for the namespace boxes the overlay draws when there are no compound nodes. */
-function namespaceBoxes(model: GraphModel): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const n of model.nodeData) {
-    if (!n.ns) continue;
-    const list = out.get(n.ns);
-    if (list) list.push(n.id);
-    else out.set(n.ns, [n.id]);
-  }
-  return out;
-}
-
-function currentPositions(cy: Core): Positions {
-  const out: Positions = new Map();
-  cy.nodes().forEach((n) => {
-    if (!n.isParent()) out.set(n.id(), { ...n.position() });
-  });
-  return out;
-}
-
-function withPositions(defs: ElementDefinition[], positions: Positions): ElementDefinition[] {
-  return defs.map((d) => {
-    const p = d.data.id ? positions.get(d.data.id) : undefined;
-    return p ? { ...d, position: { ...p } } : d;
-  });
-}
-
-function bindEvents(cy: Core, callbacks: { current: GraphCanvasProps }): void {
-  cy.on("tap", (e) => {
-    const t = e.target as Core | { id(): string; isNode(): boolean; isParent?: () => boolean };
-    if (t === cy || !("id" in t)) callbacks.current.onSelect(null);
-    else if (t.isNode() && t.isParent?.()) callbacks.current.onSelect(null);
-    else callbacks.current.onSelect(t.id());
-  });
-  cy.on("dbltap", "node", (e) => {
-    const n = e.target as { id(): string; isParent(): boolean };
-    if (!n.isParent()) callbacks.current.onFocus(n.id());
-  });
-  cy.on("mouseover", "node, edge", (e) => {
-    const c = cy.container();
-    const t = e.target as { isParent?: () => boolean };
-    if (c && !t.isParent?.()) c.style.cursor = "pointer";
-  });
-  cy.on("mouseout", "node, edge", () => {
-    const c = cy.container();
-    if (c) c.style.cursor = "";
-  });
 }

@@ -2,9 +2,10 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo, useRef, useState, type ReactNode } from "react";
-import { useRefetchInterval, useViewState } from "@/components/layout/use-view-state";
+import { useRefetchInterval, useViewQuery, useViewState } from "@/components/layout/use-view-state";
 import { buildGraphModel, nodeTitle } from "@/lib/graph-view/elements";
 import { parseExpression } from "@/lib/graph-view/expression";
+import { wizardTargetOf } from "@/lib/graph-view/wizard-target";
 import { focusGraph } from "@/lib/graph-view/focus";
 import type { GraphRequest } from "@/lib/graph-view/request";
 import { graphRequestOptions, type EdgeLabelMode, type GraphViewState } from "@/lib/graph-view/view-state";
@@ -15,8 +16,11 @@ import { GraphTable } from "./graph-table";
 import { GraphToolbar } from "./graph-toolbar";
 import { FindHide } from "./find-hide";
 import { GraphNotice, GraphProblem, type ProblemState } from "./graph-states";
+import { NodeMenu, type MenuPoint } from "./node-menu";
 import { SidePanel } from "./side-panel";
+import { TraceBanner } from "./trace-banner";
 import { useGraphViewState } from "./use-graph-view-state";
+import { useTracePath } from "./use-trace-path";
 
 const EMPTY = new Set<string>();
 
@@ -53,17 +57,25 @@ export function GraphView() {
     return view.focus ? (focusGraph(data.nodes, data.edges, view.focus) ?? null) : data;
   }, [data, view.focus]);
   const model = useMemo(() => (focused ? timedModel(focused, view.edgeLabels) : null), [focused, view.edgeLabels]);
+  const traced = useTracePath(view.trace, focused);
+  const viewQuery = useViewQuery();
   const find = useMemo(() => compile(view.find), [view.find]);
   const hide = useMemo(() => compile(view.hide), [view.hide]);
 
   const [matches, setMatches] = useState<{ found: Set<string>; hidden: Set<string> }>({ found: EMPTY, hidden: EMPTY });
   const [status, setStatus] = useState<CanvasStatus | null>(null);
   const [relayout, setRelayout] = useState(0);
+  const [menu, setMenu] = useState<{ id: string; at: MenuPoint } | null>(null);
   const api = useRef<GraphCanvasApi | null>(null);
 
   const change = useCallback((c: Partial<GraphViewState>, push = false) => setView(c, { push }), [setView]);
   const onSelect = useCallback((id: string | null) => change({ selected: id }), [change]);
   const onFocus = useCallback((id: string | null) => change({ focus: id, selected: id }, true), [change]);
+  const onContextMenu = useCallback((id: string, at: MenuPoint) => setMenu({ id, at }), []);
+  const closeMenu = useCallback((returnFocus: boolean) => {
+    setMenu(null);
+    if (returnFocus) api.current?.focus();
+  }, []);
 
   // A different graph (not a refresh of the same one) is laid out again; the key follows the data shown.
   const layoutKey = data ? `${data.options.namespaces.join(",")}|${data.options.graphType}|${data.options.injectServiceNodes}|${view.focus ?? ""}` : "";
@@ -73,6 +85,8 @@ export function GraphView() {
   }
 
   const focusNode = view.focus && data ? data.nodes.find((n) => n.id === view.focus) : undefined;
+  const menuNode = menu ? model?.nodes.get(menu.id) : undefined;
+  const menuTarget = menuNode ? wizardTargetOf(menuNode) : null;
   const allHidden = model !== null && model.nodeData.length > 0 && matches.hidden.size > 0 && model.nodeData.every((n) => matches.hidden.has(n.id));
 
   return (
@@ -119,6 +133,18 @@ export function GraphView() {
           </button>
         </GraphNotice>
       )}
+      {view.trace && (
+        <TraceBanner
+          traceId={view.trace}
+          trace={traced.trace}
+          path={traced.path}
+          hopCount={traced.hops?.length ?? 0}
+          error={traced.error}
+          loading={traced.loading}
+          traceHref={`/traces/${view.trace}${viewQuery}`}
+          onDismiss={() => change({ trace: null })}
+        />
+      )}
       {data?.errors?.map((e) => (
         <GraphNotice key={e.source} tone="warn">
           Built without {e.source}: {e.message}
@@ -154,12 +180,15 @@ export function GraphView() {
                 traffic={view.traffic}
                 selected={view.selected}
                 focus={view.focus}
+                highlight={traced.path}
                 onSelect={onSelect}
                 onFocus={onFocus}
+                onContextMenu={onContextMenu}
                 onStatus={setStatus}
                 onMatches={setMatches}
                 apiRef={api}
               />
+              {menu && menuNode && menuTarget && <NodeMenu title={nodeTitle(menuNode)} target={menuTarget} at={menu.at} onClose={closeMenu} />}
               <div className="pointer-events-none absolute bottom-2 left-2 [&>*]:pointer-events-auto">
                 <GraphLegend />
               </div>

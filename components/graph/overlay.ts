@@ -5,7 +5,7 @@
  * and stops when it is off, the page is hidden or nothing is visible.
  */
 import type { Core, EdgeSingular, NodeSingular } from "cytoscape";
-import { namespaceBounds } from "@/lib/graph-view/boxes";
+import { namespaceBounds, type Box } from "@/lib/graph-view/boxes";
 import type { Point } from "@/lib/graph-view/layout-types";
 import { dotOffsets, pointOnEdge, type TrafficParams } from "@/lib/graph-view/traffic";
 
@@ -16,6 +16,8 @@ const LOCK_MIN_ZOOM = 0.45;
 const LOCK_MAX_EDGES = 1_500;
 
 export const LOCK_COLOURS = { full: "#1f6f43", partial: "#b45309" } as const;
+/** Opacity of what the overlay draws for dimmed edges (the stylesheet's `trace-dim`). */
+const DIMMED = 0.2;
 
 /** A padlock `size` px tall centred on (x, y). */
 export function drawLock(ctx: CanvasRenderingContext2D, x: number, y: number, size: number, colour: string): void {
@@ -40,6 +42,20 @@ export function drawLock(ctx: CanvasRenderingContext2D, x: number, y: number, si
 export interface OverlayEdge {
   params: TrafficParams;
   mtls: "full" | "partial" | "none";
+}
+
+/**
+ * Clears a canvas that holds a drawing and hides it: a canvas with nothing on it still costs the
+ * compositor a layer on every frame while the graph pans.
+ */
+function blank(canvas: HTMLCanvasElement): void {
+  if (canvas.style.visibility === "hidden") return;
+  canvas.getContext("2d")?.clearRect(0, 0, canvas.width, canvas.height);
+  canvas.style.visibility = "hidden";
+}
+
+function show(canvas: HTMLCanvasElement): void {
+  if (canvas.style.visibility === "hidden") canvas.style.visibility = "";
 }
 
 /** Sizes a canvas to its box (at the device pixel ratio), clears it and returns its context. */
@@ -85,6 +101,8 @@ export class GraphOverlay {
   /** Namespace → node ids, when the overlay draws the namespace boxes (no compound nodes). */
   private boxes: Map<string, string[]> | null = null;
   private boxNodes: Array<{ ns: string; nodes: NodeSingular[] }> | null = null;
+  /** The boxes in model coordinates: recomputed when nodes move or are hidden, not on every frame. */
+  private boxBounds: Map<string, Box> | null = null;
   private readonly resize: ResizeObserver;
 
   constructor(
@@ -95,6 +113,7 @@ export class GraphOverlay {
   ) {
     this.cy.on("render", this.schedule);
     this.cy.on("add remove", this.invalidate);
+    this.cy.on("position class", this.invalidateBounds);
     this.resize = new ResizeObserver(this.schedule);
     this.resize.observe(canvas.parentElement ?? canvas);
     document.addEventListener("visibilitychange", this.schedule);
@@ -108,6 +127,7 @@ export class GraphOverlay {
     this.edges = edges;
     this.boxes = boxes;
     this.boxNodes = null;
+    this.boxBounds = null;
     this.traffic = traffic;
     this.anyMtls = [...edges.values()].some((e) => e.mtls !== "none");
     this.drawn = null;
@@ -118,6 +138,7 @@ export class GraphOverlay {
     cancelAnimationFrame(this.frame);
     this.cy.removeListener("render", this.schedule);
     this.cy.removeListener("add remove", this.invalidate);
+    this.cy.removeListener("position class", this.invalidateBounds);
     this.resize.disconnect();
     document.removeEventListener("visibilitychange", this.schedule);
   }
@@ -125,6 +146,11 @@ export class GraphOverlay {
   private readonly invalidate = () => {
     this.drawn = null;
     this.boxNodes = null;
+    this.boxBounds = null;
+  };
+
+  private readonly invalidateBounds = () => {
+    this.boxBounds = null;
   };
 
   private readonly schedule = () => {
@@ -134,14 +160,22 @@ export class GraphOverlay {
   private readonly draw = (now: number) => {
     this.frame = 0;
     if (this.cy.destroyed()) return;
-    const under = prepare(this.underlay);
-    if (under && this.boxes && document.visibilityState !== "hidden") this.drawBoxes(under);
-    const ctx = prepare(this.canvas);
-    if (!ctx || document.visibilityState === "hidden") return;
+    const pageHidden = document.visibilityState === "hidden";
+    const under = this.boxes && !pageHidden ? prepare(this.underlay) : null;
+    if (under) {
+      show(this.underlay);
+      this.drawBoxes(under);
+    } else blank(this.underlay);
     const zoom = this.cy.zoom();
     const locks = this.anyMtls && zoom >= LOCK_MIN_ZOOM;
     // Zoomed out with the animation off there is nothing to draw: no per-edge work at all.
-    if (!locks && !this.traffic) return;
+    if (pageHidden || (!locks && !this.traffic)) {
+      blank(this.canvas);
+      return;
+    }
+    const ctx = prepare(this.canvas);
+    if (!ctx) return;
+    show(this.canvas);
 
     const inView = this.edgesInView();
     if (locks && inView.length <= LOCK_MAX_EDGES) {
@@ -150,8 +184,11 @@ export class GraphOverlay {
         if (info.mtls === "none") continue;
         const g = geometry(e);
         const p = pointOnEdge(g.start, g.mid, g.end, 0.25);
+        // Edges off a highlighted trace's path are dimmed, and so are their padlocks.
+        ctx.globalAlpha = e.hasClass("trace-dim") ? DIMMED : 1;
         drawLock(ctx, p.x, p.y, size, LOCK_COLOURS[info.mtls]);
       }
+      ctx.globalAlpha = 1;
     }
 
     if (!this.traffic) return;
@@ -162,6 +199,7 @@ export class GraphOverlay {
     const radius = Math.min(5, Math.max(1.5, 3 * zoom));
     for (const { e, info } of animated) {
       const g = geometry(e);
+      ctx.globalAlpha = e.hasClass("trace-dim") ? DIMMED : 1;
       const length = (Math.hypot(g.mid.x - g.start.x, g.mid.y - g.start.y) + Math.hypot(g.end.x - g.mid.x, g.end.y - g.mid.y)) / zoom;
       dotOffsets(info.params, length, now).forEach((t, i) => {
         const p = pointOnEdge(g.start, g.mid, g.end, t);
@@ -171,6 +209,7 @@ export class GraphOverlay {
         ctx.fill();
       });
     }
+    ctx.globalAlpha = 1;
     // Keep going only while something moves.
     if (animated.length > 0) this.schedule();
   };
@@ -180,20 +219,25 @@ export class GraphOverlay {
     if (!this.boxNodes) {
       this.boxNodes = [...(this.boxes ?? [])].map(([ns, ids]) => ({ ns, nodes: ids.map((id) => this.cy.getElementById(id)).filter((n) => n.nonempty()) as NodeSingular[] }));
     }
+    if (!this.boxBounds) {
+      const visible = this.boxNodes.flatMap(({ ns, nodes }) =>
+        nodes.filter((n) => !n.hasClass("hidden")).map((n) => ({ ns, ...n.position(), width: 40, height: 40 })),
+      );
+      this.boxBounds = namespaceBounds(visible);
+    }
     const zoom = this.cy.zoom();
     const pan = this.cy.pan();
-    const visible = this.boxNodes.flatMap(({ ns, nodes }) =>
-      nodes.filter((n) => !n.hasClass("hidden")).map((n) => ({ ns, ...n.position(), width: 40, height: 40 })),
-    );
     const font = 13 * zoom;
-    for (const [ns, b] of namespaceBounds(visible)) {
+    for (const [ns, b] of this.boxBounds) {
       const x = b.x1 * zoom + pan.x;
       const y = b.y1 * zoom + pan.y;
-      ctx.fillStyle = "rgba(248, 250, 252, 0.9)";
+      // Opaque (the page under it is white) and square when the rounding would not show: cheaper to fill.
+      ctx.fillStyle = "#f8fafc";
       ctx.strokeStyle = "#94a3b8";
       ctx.lineWidth = 1;
       ctx.beginPath();
-      ctx.roundRect(x, y, (b.x2 - b.x1) * zoom, (b.y2 - b.y1) * zoom, 8 * zoom);
+      if (zoom >= 0.25) ctx.roundRect(x, y, (b.x2 - b.x1) * zoom, (b.y2 - b.y1) * zoom, 8 * zoom);
+      else ctx.rect(x, y, (b.x2 - b.x1) * zoom, (b.y2 - b.y1) * zoom);
       ctx.fill();
       ctx.stroke();
       if (font >= 5) {

@@ -2,9 +2,11 @@
 
 import Link from "next/link";
 import type { GraphEdge, GraphNode, TrafficTotals } from "@/lib/graph/schema";
+import { WizardMenu } from "@/components/wizards/wizard-menu";
 import { nodeTitle, type GraphModel } from "@/lib/graph-view/elements";
 import { formatBytesRate, formatMs, formatRatio, formatRps } from "@/lib/graph-view/format";
 import { nodeSummary } from "@/lib/graph-view/summary";
+import { wizardTargetOf } from "@/lib/graph-view/wizard-target";
 import { Facts, EdgeList, HealthLine, Principals, edgeRate } from "./details-parts";
 import { ElementCharts } from "./element-charts";
 
@@ -87,10 +89,25 @@ function NodeDetails({ node, model, window, refetchInterval, focused, onFocus, o
           node.outsideNamespaces ? ["Note", "namespace not selected"] : undefined,
         ]}
       />
+      <ChangeTraffic node={node} />
       <EdgeList title="Callers" edges={s.callers} nodes={model.nodes} other={(e) => e.source} onSelect={onSelect} />
       <EdgeList title="Calls" edges={s.callees} nodes={model.nodes} other={(e) => e.target} onSelect={onSelect} />
       <ElementCharts request={{ node: node.id, window }} refetchInterval={refetchInterval} />
     </>
+  );
+}
+
+/** The traffic wizards for the node (its service, its app as a service, or its workload). */
+function ChangeTraffic({ node }: { node: GraphNode }) {
+  const target = wizardTargetOf(node);
+  if (!target) return null;
+  return (
+    <section aria-labelledby="graph-change-traffic" data-testid="graph-change-traffic">
+      <h3 id="graph-change-traffic" className="text-sm font-semibold text-slate-700">
+        Change traffic
+      </h3>
+      <WizardMenu namespace={target.namespace} service={target.service} workload={target.workload} />
+    </section>
   );
 }
 

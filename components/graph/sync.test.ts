@@ -6,7 +6,7 @@ import { BOOKINFO, INVENTORY } from "@/lib/graph/fixtures/meshes";
 import type { GraphResponse } from "@/lib/graph/schema";
 import { buildGraphModel } from "@/lib/graph-view/elements";
 import { parseExpression, type Expr } from "@/lib/graph-view/expression";
-import { applyClasses, overlayEdges, syncElements, toDefinitions } from "./sync";
+import { applyClasses, applyHighlight, namespaceBoxes, overlayEdges, syncElements, toDefinitions } from "./sync";
 
 const opts = { namespaces: ["bookinfo"], graphType: "versionedApp" as const, injectServiceNodes: false, idleNodes: false, idleEdges: false, responseTime: "p95" as const, throughput: false };
 const graph = buildGraph(vectorsFor(BOOKINFO, opts), INVENTORY, opts);
@@ -91,5 +91,24 @@ describe("applyClasses", () => {
     const unknown = [...edges].find(([id]) => id.startsWith("unknown->"))![1];
     expect(unknown.mtls).toBe("none");
     expect(unknown.params.dots).toBeGreaterThan(0);
+  });
+
+  it("highlights a trace's path, dims the rest but not the namespace boxes, and clears both", () => {
+    const cy = headless(graph);
+    const edge = graph.edges.find((e) => e.source === V2 && e.target === RATINGS)!;
+    applyHighlight(cy, { nodes: new Set([V2, RATINGS]), edges: new Set([edge.id]) });
+    expect(cy.elements(".trace-path").map((e) => e.id()).sort()).toEqual([edge.id, RATINGS, V2].sort());
+    expect(cy.getElementById(V1).hasClass("trace-dim")).toBe(true);
+    expect(cy.getElementById(V2).hasClass("trace-dim")).toBe(false);
+    expect(cy.getElementById("ns:bookinfo").hasClass("trace-dim")).toBe(false);
+    expect(cy.elements(".trace-dim").length).toBe(cy.elements().length - 3 - cy.nodes(":parent").length);
+    applyHighlight(cy, null);
+    expect(cy.elements(".trace-path, .trace-dim").length).toBe(0);
+  });
+
+  it("lists each namespace's nodes for the overlay's boxes", () => {
+    const boxes = namespaceBoxes(buildGraphModel(graph, "rate"));
+    expect(boxes.get("bookinfo")).toContain(V2);
+    expect([...boxes.values()].flat().length).toBe(graph.nodes.filter((n) => n.namespace).length);
   });
 });

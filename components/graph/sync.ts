@@ -11,13 +11,9 @@ import { trafficParams } from "@/lib/graph-view/traffic";
 import type { OverlayEdge } from "./overlay";
 
 /**
- * Above this many nodes namespaces are not Cytoscape compound nodes: restyling compound graphs costs
- * Cytoscape a collection per property and element (seconds at a few thousand nodes), so the overlay
- * draws the namespace boxes instead.
+ * Cytoscape element definitions of a model: namespace boxes (when `compound`, see `drawingPlan` in
+ * lib/graph-view/scale.ts), then nodes, then edges.
  */
-export const COMPOUND_NODE_LIMIT = 1_000;
-
-/** Cytoscape element definitions of a model: namespace boxes (when `compound`), then nodes, then edges. */
 export function toDefinitions(model: GraphModel, compound = true): ElementDefinition[] {
   return [
     ...(compound ? model.groups.map((g): ElementDefinition => ({ group: "nodes", data: { ...g }, selectable: false })) : []),
@@ -99,12 +95,41 @@ export function applyClasses(cy: Core, model: GraphModel, find: Expr | null, hid
   return { found, hidden };
 }
 
+/** Elements to highlight (a trace's path); the others are dimmed. */
+export interface Highlight {
+  nodes: ReadonlySet<string>;
+  edges: ReadonlySet<string>;
+}
+
+/** Sets `trace-path` on the highlighted elements and `trace-dim` on the rest (namespace boxes aside); clears both for null. */
+export function applyHighlight(cy: Core, highlight: Highlight | null): void {
+  if (!highlight && cy.$(".trace-path, .trace-dim").empty()) return;
+  cy.batch(() => {
+    const all = cy.elements().filter((e) => !(e.isNode() && e.isParent()));
+    const on = new Set(highlight ? [...highlight.nodes, ...highlight.edges] : []);
+    setClass(all, "trace-path", on);
+    setClass(all, "trace-dim", highlight ? new Set(all.filter((e) => !on.has(e.id())).map((e) => e.id())) : new Set());
+  });
+}
+
 /** Gives `cls` to exactly the elements of `eles` whose id is in `ids`. */
 function setClass(eles: CollectionReturnValue, cls: string, ids: Set<string>): void {
   const current = eles.filter(`.${cls}`);
   const wanted = ids.size === 0 ? eles.filter(() => false) : eles.filter((e) => ids.has(e.id()));
   current.difference(wanted).removeClass(cls);
   wanted.difference(current).addClass(cls);
+}
+
+/** Node ids by namespace, for the namespace boxes the overlay draws when there are no compound nodes. */
+export function namespaceBoxes(model: GraphModel): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const n of model.nodeData) {
+    if (!n.ns) continue;
+    const list = out.get(n.ns);
+    if (list) list.push(n.id);
+    else out.set(n.ns, [n.id]);
+  }
+  return out;
 }
 
 /** What the overlay draws per edge: traffic dots from its rate, a padlock from its mTLS share. */

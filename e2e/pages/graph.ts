@@ -7,9 +7,15 @@ interface CyLike {
     position(): { x: number; y: number };
     hasClass(c: string): boolean;
     visible(): boolean;
+    style(p: string): string;
   };
-  nodes(): { filter(f: (n: { isParent(): boolean }) => boolean): { length: number } };
-  edges(): { length: number };
+  nodes(): { filter(f: (n: { isParent(): boolean }) => boolean): { length: number; map<T>(f: (n: { id(): string }) => T): T[] } };
+  edges(): {
+    length: number;
+    filter(f: (e: { source(): { id(): string }; target(): { id(): string } }) => boolean): { map<T>(f: (e: { id(): string; hasClass(c: string): boolean }) => T): T[] };
+  };
+  elements(selector: string): { map<T>(f: (e: { id(): string }) => T): T[] };
+  zoom(opts: { level: number; position: { x: number; y: number } }): void;
 }
 
 /**
@@ -79,12 +85,37 @@ export function graphPage(page: Page) {
         }
         return { painted, hash: h };
       }),
-    /** Label font size below which Cytoscape skips a node's label (level of detail). */
-    minLabelFont: (id: string) =>
-      canvas().evaluate((el, nodeId) => {
-        const n = (el as unknown as { _cyreg: { cy: { getElementById(i: string): { style(p: string): string } } } })._cyreg.cy.getElementById(nodeId);
-        return parseFloat(n.style("min-zoomed-font-size"));
-      }, id),
+    /** The label Cytoscape draws for a node now ("" when the level of detail leaves it out). */
+    label: (id: string) => canvas().evaluate((el, nodeId) => (el as unknown as { _cyreg: { cy: CyLike } })._cyreg.cy.getElementById(nodeId).style("label"), id),
+    /** Zooms to `level` around a node. */
+    zoomOn: (id: string, level: number) =>
+      canvas().evaluate(
+        (el, [nodeId, z]) => {
+          const cy = (el as unknown as { _cyreg: { cy: CyLike } })._cyreg.cy;
+          cy.zoom({ level: z as number, position: cy.getElementById(nodeId as string).position() });
+        },
+        [id, level] as const,
+      ),
+    /** Ids of the namespace boxes Cytoscape draws as compound nodes. */
+    compoundIds: () => canvas().evaluate((el) => (el as unknown as { _cyreg: { cy: CyLike } })._cyreg.cy.nodes().filter((n) => n.isParent()).map((n) => n.id()).sort()),
+    /** Ids of the elements with a class (`trace-path`, `trace-dim`, `lod-label`, …). */
+    withClass: (cls: string) => canvas().evaluate((el, c) => (el as unknown as { _cyreg: { cy: CyLike } })._cyreg.cy.elements(`.${c}`).map((e) => e.id()).sort(), cls),
+    /** Whether every edge from `source` to `target` has a class (false when there is none). */
+    edgeHasClass: (source: string, target: string, cls: string) =>
+      canvas().evaluate(
+        (el, [s, t, c]) => {
+          const edges = (el as unknown as { _cyreg: { cy: CyLike } })._cyreg.cy
+            .edges()
+            .filter((e) => e.source().id() === s && e.target().id() === t)
+            .map((e) => e.hasClass(c as string));
+          return edges.length > 0 && edges.every(Boolean);
+        },
+        [source, target, cls] as const,
+      ),
+    /** The node context menu, the trace banner. */
+    nodeMenu: () => page.getByTestId("graph-node-menu"),
+    traceBanner: () => page.getByTestId("trace-banner"),
+    changeTraffic: () => page.getByTestId("graph-side-panel").getByTestId("graph-change-traffic"),
     /** Where a node is on the page, for clicking it. */
     async nodePoint(id: string): Promise<{ x: number; y: number }> {
       const box = await canvas().boundingBox();

@@ -1,18 +1,18 @@
 import cytoscape from "cytoscape";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { HEALTH_COLOURS } from "./health";
-import { FOUND_COLOUR, graphStylesheet, NODE_SHAPES } from "./styles";
+import { FOUND_COLOUR, graphStylesheet, NODE_SHAPES, TRACE_COLOUR } from "./styles";
 
 const hexToRgb = (hex: string) => {
   const n = parseInt(hex.slice(1), 16);
   return `rgb(${(n >> 16) & 255},${(n >> 8) & 255},${n & 255})`;
 };
 
-function headless(manyNodes = false) {
+function headless(opts: Parameters<typeof graphStylesheet>[0] = {}) {
   return cytoscape({
     headless: true,
     styleEnabled: true,
-    style: graphStylesheet({ manyNodes }),
+    style: graphStylesheet(opts),
     elements: [
       { data: { id: "ns:bookinfo", label: "bookinfo", group: true } },
       { data: { id: "a", parent: "ns:bookinfo", label: "productpage\nv1", shape: "app", health: "healthy", idle: false, outside: false, missingSidecar: false } },
@@ -49,16 +49,46 @@ describe("graphStylesheet", () => {
     cy.destroy();
   });
 
-  it("hides, highlights and raises the label zoom for many nodes", () => {
+  it("hides, highlights found elements and a trace's path, dimming the rest", () => {
     const cy = headless();
     cy.$id("a").addClass("found");
     cy.$id("x").addClass("hidden");
     expect(cy.$id("a").style("underlay-color")).toBe(hexToRgb(FOUND_COLOUR));
     expect(cy.$id("x").style("display")).toBe("none");
-    expect(parseFloat(cy.$id("a").style("min-zoomed-font-size"))).toBe(6);
+    cy.$id("a").addClass("trace-path");
+    cy.$id("e1").addClass("trace-path");
+    cy.$id("s").addClass("trace-dim");
+    expect(cy.$id("e1").style("underlay-color")).toBe(hexToRgb(TRACE_COLOUR));
+    expect(parseFloat(cy.$id("s").style("opacity"))).toBeLessThan(0.5);
+    expect(parseFloat(cy.$id("a").style("opacity"))).toBe(1);
     cy.destroy();
-    const many = headless(true);
-    expect(parseFloat(many.$id("a").style("min-zoomed-font-size"))).toBe(16);
-    many.destroy();
+  });
+
+  it("labels every element of small graphs; on big graphs labels and arrows only where the level of detail says", () => {
+    const small = headless();
+    expect(small.$id("a").style("label")).toBe("productpage\nv1");
+    expect(small.$id("e1").style("label")).toBe("4 rps");
+    expect(small.$id("a").style("text-wrap")).toBe("wrap");
+    expect(small.$id("e1").style("curve-style")).toBe("bezier");
+    small.destroy();
+
+    const big = headless({ labels: "in-view", edges: "lod" });
+    expect(big.$id("a").style("label")).toBe("");
+    expect(big.$id("a").style("text-wrap")).toBe("none");
+    expect(big.$id("a").style("text-background-opacity")).toBe("0");
+    expect(big.$id("e1").style("label")).toBe("");
+    expect(big.$id("e1").style("curve-style")).toBe("haystack");
+    expect(big.$id("e1").style("target-arrow-shape")).toBe("none");
+    big.$id("e1").addClass("lod-detail");
+    expect(big.$id("e1").style("curve-style")).toBe("straight");
+    expect(big.$id("e1").style("target-arrow-shape")).toBe("triangle");
+    big.$id("a").addClass("lod-label");
+    big.$id("e1").addClass("lod-label");
+    expect(big.$id("a").style("label")).toBe("productpage\nv1");
+    expect(big.$id("a").style("text-wrap")).toBe("wrap");
+    expect(big.$id("e1").style("label")).toBe("4 rps");
+    // Namespace boxes keep their titles.
+    expect(big.$id("ns:bookinfo").style("label")).toBe("bookinfo");
+    big.destroy();
   });
 });

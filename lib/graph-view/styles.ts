@@ -2,7 +2,8 @@
  * The graph's Cytoscape stylesheet and the legend that explains it. Node shape says what a node stands
  * for, its border colour its request health; edge colour is the edge's error-ratio health and its
  * width grows with the rate. Classes set by the view: `found` (find expression), `hidden` (hide
- * expression), `focus` (focused node), `no-labels` is handled by the stylesheet's level of detail.
+ * expression), `focus` (focused node), `trace-path` / `trace-dim` (a trace's path and the rest), and
+ * `lod-label` (the elements whose labels the level of detail shows on big graphs, see ./scale.ts).
  */
 import type { StylesheetJson } from "cytoscape";
 import type { NodeShapeKey } from "./elements";
@@ -30,6 +31,7 @@ export const NODE_SHAPE_TEXT: Record<NodeShapeKey, string> = {
 };
 
 export const FOUND_COLOUR = "#7b2ff7";
+export const TRACE_COLOUR = "#d97706";
 export const SELECTED_COLOUR = "#0066cc";
 const TEXT = "#1f2937";
 const MUTED = "#6b7280";
@@ -37,13 +39,19 @@ const FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif";
 
 export interface StyleOptions {
   /**
-   * Many nodes on screen: labels are drawn only once zoomed in enough for them to be legible
-   * (Cytoscape's guidance: labels only with fewer than ~200 visible nodes).
+   * `all`: every node and edge has its label (small graphs). `in-view`: only elements with the
+   * `lod-label` class do; the others carry no label, text wrapping or text background at all, which
+   * Cytoscape would otherwise measure for every element when the stylesheet is applied.
    */
-  manyNodes?: boolean;
+  labels?: "all" | "in-view";
+  /**
+   * `lod` (big graphs): plain `haystack` lines, Cytoscape's cheapest edges (no control points, no
+   * arrows), and straight lines with arrows for `lod-detail` edges.
+   */
+  edges?: "bezier" | "lod";
 }
 
-/** The stylesheet; `manyNodes` raises the zoom at which labels appear (level of detail). */
+/** The stylesheet for a drawing plan (lib/graph-view/scale.ts). */
 export function graphStylesheet(opts: StyleOptions = {}): StylesheetJson {
   return rules(opts) as unknown as StylesheetJson;
 }
@@ -51,8 +59,39 @@ export function graphStylesheet(opts: StyleOptions = {}): StylesheetJson {
 /** Cytoscape's typings reject valid values (e.g. compound shapes); rules are checked by the tests instead. */
 type Rule = { selector: string; style: Record<string, string | number> };
 
+const NODE_LABEL: Rule["style"] = {
+  label: "data(label)",
+  "text-wrap": "wrap",
+  "text-valign": "bottom",
+  "text-halign": "center",
+  "text-margin-y": 5,
+  "font-size": 11,
+  "font-family": FONT,
+  color: TEXT,
+  "text-background-color": "#ffffff",
+  "text-background-opacity": 0.85,
+  "text-background-padding": "1px",
+  "text-background-shape": "round-rectangle",
+  "min-zoomed-font-size": 6,
+};
+
+const EDGE_LABEL: Rule["style"] = {
+  label: "data(label)",
+  "font-size": 10,
+  "font-family": FONT,
+  color: TEXT,
+  "text-background-color": "#ffffff",
+  "text-background-opacity": 0.9,
+  "text-background-padding": "2px",
+  "text-background-shape": "round-rectangle",
+  "text-rotation": "none",
+  "min-zoomed-font-size": 8,
+};
+
 function rules(opts: StyleOptions): Rule[] {
-  const minFont = opts.manyNodes ? 16 : 6;
+  const all = (opts.labels ?? "all") === "all";
+  const lodEdges = opts.edges === "lod";
+  const arrows: Rule["style"] = { "curve-style": lodEdges ? "straight" : "bezier", "target-arrow-shape": "triangle", "arrow-scale": 0.9 };
   const shapeRules: Rule[] = (Object.keys(NODE_SHAPES) as NodeShapeKey[]).map((k) => ({
     selector: `node[shape = "${k}"]`,
     style: { shape: NODE_SHAPES[k] },
@@ -69,21 +108,10 @@ function rules(opts: StyleOptions): Rule[] {
         height: 40,
         "background-color": "#ffffff",
         "border-width": 3,
-        label: "data(label)",
-        "text-wrap": "wrap",
-        "text-valign": "bottom",
-        "text-halign": "center",
-        "text-margin-y": 5,
-        "font-size": 11,
-        "font-family": FONT,
-        color: TEXT,
-        "text-background-color": "#ffffff",
-        "text-background-opacity": 0.85,
-        "text-background-padding": "1px",
-        "text-background-shape": "round-rectangle",
-        "min-zoomed-font-size": minFont,
+        ...(all ? NODE_LABEL : {}),
       },
     },
+    ...(all ? [] : [{ selector: "node.lod-label", style: NODE_LABEL }]),
     ...shapeRules,
     ...healthRules.filter((r) => r.selector.startsWith("node")),
     { selector: 'node[shape = "service"]', style: { width: 36, height: 34 } },
@@ -108,28 +136,19 @@ function rules(opts: StyleOptions): Rule[] {
         "font-weight": "bold",
         color: "#334155",
         padding: "24px",
-        "min-zoomed-font-size": opts.manyNodes ? 8 : 4,
+        "min-zoomed-font-size": all ? 4 : 8,
       },
     },
     {
       selector: "edge",
       style: {
         width: "data(width)",
-        "curve-style": "bezier",
-        "target-arrow-shape": "triangle",
-        "arrow-scale": 0.9,
-        label: "data(label)",
-        "font-size": 10,
-        "font-family": FONT,
-        color: TEXT,
-        "text-background-color": "#ffffff",
-        "text-background-opacity": 0.9,
-        "text-background-padding": "2px",
-        "text-background-shape": "round-rectangle",
-        "text-rotation": "none",
-        "min-zoomed-font-size": minFont + 2,
+        ...(lodEdges ? { "curve-style": "haystack", "haystack-radius": 0 } : arrows),
+        ...(all ? EDGE_LABEL : {}),
       },
     },
+    ...(lodEdges ? [{ selector: "edge.lod-detail", style: arrows }] : []),
+    ...(all ? [] : [{ selector: "edge.lod-label", style: EDGE_LABEL }]),
     ...healthRules.filter((r) => r.selector.startsWith("edge")),
     { selector: 'edge[health = "no-data"]', style: { "line-color": "#9ca3af", "target-arrow-color": "#9ca3af" } },
     { selector: 'edge[health = "healthy"]', style: { "line-color": "#6b7280", "target-arrow-color": "#6b7280" } },
@@ -142,6 +161,12 @@ function rules(opts: StyleOptions): Rule[] {
     },
     { selector: "edge.found", style: { "underlay-color": FOUND_COLOUR, "underlay-opacity": 0.35, "underlay-padding": 5 } },
     { selector: "node.focus", style: { "border-width": 5 } },
+    { selector: ".trace-dim", style: { opacity: 0.2 } },
+    {
+      selector: "node.trace-path",
+      style: { "underlay-color": TRACE_COLOUR, "underlay-opacity": 0.45, "underlay-padding": 9, "border-width": 5 },
+    },
+    { selector: "edge.trace-path", style: { "underlay-color": TRACE_COLOUR, "underlay-opacity": 0.5, "underlay-padding": 6, "z-index": 10 } },
     { selector: "node:selected", style: { "overlay-color": SELECTED_COLOUR, "overlay-opacity": 0.2, "overlay-padding": 6 } },
     { selector: "edge:selected", style: { "overlay-color": SELECTED_COLOUR, "overlay-opacity": 0.25, "overlay-padding": 4 } },
     { selector: "node[?group]:selected", style: { "overlay-opacity": 0 } },

@@ -19,6 +19,7 @@ describe("graph view state in the URL", () => {
       focus: "app:bookinfo:reviews:v2",
       selected: "app:bookinfo:productpage:v1->app:bookinfo:reviews:v2:http",
       renderer: "webgl" as const,
+      trace: "0af7651916cd43dd8448eb211c80319c",
     };
     const params = withGraphViewState(new URLSearchParams("namespaces=bookinfo&window=1h"), state);
     expect(parseGraphViewState(params)).toEqual(state);
@@ -32,6 +33,8 @@ describe("graph view state in the URL", () => {
     const s = parseGraphViewState(new URLSearchParams(`graphType=graph&serviceNodes=maybe&edgeLabels=x&layout=dagre&traffic=2&find=${"a".repeat(900)}`));
     expect(s).toMatchObject({ graphType: "versionedApp", serviceNodes: true, edgeLabels: "rate", layout: "layered", traffic: false });
     expect(s.find).toHaveLength(500);
+    expect(parseGraphViewState(new URLSearchParams("trace=not-hex")).trace).toBeNull();
+    expect(parseGraphViewState(new URLSearchParams("trace=ABC")).trace).toBe("abc".padStart(32, "0"));
   });
 
   it("asks the API for throughput only when edges are labelled with it, and for idle edges with idle nodes", () => {

@@ -5,6 +5,7 @@
  * Defaults are left out of the URL; malformed values fall back to them.
  */
 import { graphType as graphTypeSchema, type GraphType } from "@/lib/graph/options";
+import { normalizeTraceId } from "@/lib/tracing/ids";
 
 /** What edges are labelled with. */
 export const EDGE_LABELS = ["none", "rate", "errors", "latency", "throughput"] as const;
@@ -54,6 +55,8 @@ export interface GraphViewState {
   /** The node or edge id whose panel is open. */
   selected: string | null;
   renderer: RendererName;
+  /** A trace id whose path is highlighted (from a trace's "Show on graph"). */
+  trace: string | null;
 }
 
 export const DEFAULT_GRAPH_VIEW: GraphViewState = {
@@ -68,6 +71,7 @@ export const DEFAULT_GRAPH_VIEW: GraphViewState = {
   focus: null,
   selected: null,
   renderer: "auto",
+  trace: null,
 };
 
 /** Longest find/hide expression or element id kept from a URL. */
@@ -103,6 +107,7 @@ export function parseGraphViewState(params: Pick<URLSearchParams, "get">): Graph
     focus: text(params.get("focus")) || null,
     selected: text(params.get("selected")) || null,
     renderer: oneOf(RENDERERS, params.get("renderer"), d.renderer),
+    trace: normalizeTraceId(params.get("trace") ?? "") ?? null,
   };
 }
 
