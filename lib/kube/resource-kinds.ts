@@ -16,6 +16,8 @@ export const RESOURCE_KINDS = {
   services: { apiVersion: "v1", kind: "Service", plural: "services", namespaced: true, istio: false },
   deployments: { apiVersion: "apps/v1", kind: "Deployment", plural: "deployments", namespaced: true, istio: false },
   replicasets: { apiVersion: "apps/v1", kind: "ReplicaSet", plural: "replicasets", namespaced: true, istio: false },
+  /** Read for validation: AuthorizationPolicy principals name service accounts (AP002). */
+  serviceaccounts: { apiVersion: "v1", kind: "ServiceAccount", plural: "serviceaccounts", namespaced: true, istio: false },
   virtualservices: istioKind("networking.istio.io/v1", "VirtualService", "virtualservices"),
   destinationrules: istioKind("networking.istio.io/v1", "DestinationRule", "destinationrules"),
   gateways: istioKind("networking.istio.io/v1", "Gateway", "gateways"),

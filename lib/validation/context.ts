@@ -63,22 +63,41 @@ function parseLists(input: MeshConfigInput): ConfigLists {
   };
 }
 
-/** Puts `obj` in its kind's list, in place of `replaces` and of any object with its own reference. */
-function substitute<K extends ConfigKind>(lists: ConfigLists, obj: Config<K>, replaces?: ObjectRef): void {
-  const list: Config<K>[] = lists[obj.ref.kind];
+/** `list` with `obj` in place of `replaces` and of any object with its own reference (a new array). */
+function substituted<K extends ConfigKind>(list: readonly Config<K>[], obj: Config<K>, replaces?: ObjectRef): Config<K>[] {
   const kept = list.filter((o) => !sameRef(o.ref, obj.ref) && !(replaces && sameRef(o.ref, replaces)));
   kept.push(obj);
-  list.splice(0, list.length, ...kept);
+  return kept;
 }
 
-/**
- * Indexes the snapshot; with `extra`, as if that object were applied (replacing its older version,
- * or the object `replaces` when it was renamed).
- */
-export function buildContext(input: MeshConfigInput, extra?: { object: Config; replaces?: ObjectRef }): Context {
+/** Every name of the registry: Services' FQDNs, then ServiceEntry hosts. */
+function registryHosts(config: ConfigLists, options: ResolvedOptions): RegistryHost[] {
+  const hosts: RegistryHost[] = [];
+  for (const s of config.Service) {
+    hosts.push({ host: `${s.ref.name}.${s.ref.namespace}.svc.${options.clusterDomain}`, namespace: s.ref.namespace, source: s.ref });
+  }
+  for (const se of config.ServiceEntry) {
+    for (const h of se.spec.hosts ?? []) {
+      const host = h.trim().toLowerCase();
+      if (host) hosts.push({ host, namespace: se.ref.namespace, source: se.ref });
+    }
+  }
+  return hosts;
+}
+
+/** A fresh per-context cache for {@link Context.memo}. */
+function memoCache(): Context["memo"] {
+  const cache = new Map<string, unknown>();
+  return <T>(key: string, compute: () => T): T => {
+    if (!cache.has(key)) cache.set(key, compute());
+    return cache.get(key) as T;
+  };
+}
+
+/** Parses and indexes the whole snapshot: the costly part (every object zod-parsed), done once per snapshot. */
+export function buildContext(input: MeshConfigInput): Context {
   const options = resolveOptions(input.options);
   const config = parseLists(input);
-  if (extra) substitute(config, extra.object, extra.replaces);
 
   const namespaces = new Map<string, Record<string, string>>();
   for (const n of input.namespaces ?? []) if (n.metadata?.name) namespaces.set(n.metadata.name, n.metadata.labels ?? {});
@@ -91,36 +110,29 @@ export function buildContext(input: MeshConfigInput, extra?: { object: Config; r
     serviceAccounts.set(ns, set);
   }
 
-  const hosts: RegistryHost[] = [];
-  for (const s of config.Service) {
-    hosts.push({ host: `${s.ref.name}.${s.ref.namespace}.svc.${options.clusterDomain}`, namespace: s.ref.namespace, source: s.ref });
-  }
-  for (const se of config.ServiceEntry) {
-    for (const h of se.spec.hosts ?? []) {
-      const host = h.trim().toLowerCase();
-      if (host) hosts.push({ host, namespace: se.ref.namespace, source: se.ref });
-    }
-  }
-
   const workloads = collectWorkloads(input.pods, input.deployments, input.workloads);
   const workloadsByNamespace = new Map<string, Workload[]>();
-  for (const w of workloads) workloadsByNamespace.set(w.namespace, [...(workloadsByNamespace.get(w.namespace) ?? []), w]);
+  for (const w of workloads) {
+    const list = workloadsByNamespace.get(w.namespace);
+    if (list) list.push(w);
+    else workloadsByNamespace.set(w.namespace, [w]);
+  }
 
-  const cache = new Map<string, unknown>();
-  return {
-    input,
-    options,
-    config,
-    namespaces,
-    serviceAccounts,
-    workloads,
-    workloadsByNamespace,
-    hosts,
-    memo<T>(key: string, compute: () => T): T {
-      if (!cache.has(key)) cache.set(key, compute());
-      return cache.get(key) as T;
-    },
-  };
+  return { input, options, config, namespaces, serviceAccounts, workloads, workloadsByNamespace, hosts: registryHosts(config, options), memo: memoCache() };
+}
+
+/**
+ * The context as if `object` were applied (replacing its older version, or the object `replaces`
+ * when it was renamed), derived from a built one without parsing the snapshot again: only the
+ * object's kind list is copied, the registry is rebuilt when the object is a Service or ServiceEntry,
+ * and memoized values start afresh (they may depend on the substituted list). `base` is not changed.
+ */
+export function withObject(base: Context, object: Config, replaces?: ObjectRef): Context {
+  const kind = object.ref.kind;
+  // The cast: TypeScript cannot tie the key to its list's element type through a computed key.
+  const config = { ...base.config, [kind]: substituted(base.config[kind] as Config[], object, replaces) } as ConfigLists;
+  const hosts = kind === "Service" || kind === "ServiceEntry" ? registryHosts(config, base.options) : base.hosts;
+  return { ...base, config, hosts, memo: memoCache() };
 }
 
 /** Workloads matching every label of `selector`, in `namespace` or, when it is undefined, anywhere. */

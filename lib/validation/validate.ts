@@ -1,10 +1,12 @@
 /**
  * The entry points: `validateMesh` judges a whole snapshot, `validateObject` one object (as an editor
- * holds it, applied or not) against the snapshot.
+ * holds it, applied or not) against the snapshot. Both take a raw snapshot or one prepared once with
+ * `prepareMesh` (then judging a draft only parses the draft and runs the rules of its kind).
  */
 import { type Config, parseConfig } from "./config";
-import { buildContext, type Context } from "./context";
+import { type Context, withObject } from "./context";
 import { isKnown, type MeshConfigInput } from "./input";
+import { contextOf, type PreparedMesh } from "./prepared";
 import { comparePaths, formatPath } from "./path";
 import { ruleInfo } from "./registry";
 import type { AnyRule, Rule } from "./rule";
@@ -52,8 +54,8 @@ function runAll(rules: readonly AnyRule[], ctx: Context, only?: Config): Finding
 }
 
 /** Every finding of the snapshot, sorted (see {@link compareFindings}). */
-export function validateMesh(input: MeshConfigInput): Finding[] {
-  return runAll(RULES, buildContext(input));
+export function validateMesh(snapshot: MeshConfigInput | PreparedMesh): Finding[] {
+  return runAll(RULES, contextOf(snapshot));
 }
 
 /** How `validateObject` places the object in the snapshot. */
@@ -68,10 +70,10 @@ export interface ValidateObjectOptions {
  * The findings of one object — an object of the snapshot, or one not applied yet — judged as if it
  * were applied (it replaces its own older version). `[]` for kinds validation has no rules for.
  */
-export function validateObject(obj: unknown, input: MeshConfigInput, options: ValidateObjectOptions = {}): Finding[] {
+export function validateObject(obj: unknown, snapshot: MeshConfigInput | PreparedMesh, options: ValidateObjectOptions = {}): Finding[] {
   const kind = configKind.safeParse(obj && typeof obj === "object" ? (obj as { kind?: unknown }).kind : undefined);
   if (!kind.success) return [];
   const parsed = parseConfig(kind.data, obj, options.namespace);
-  const ctx = buildContext(input, { object: parsed, ...(options.replaces ? { replaces: options.replaces } : {}) });
+  const ctx = withObject(contextOf(snapshot), parsed, options.replaces);
   return runAll(RULES, ctx, parsed);
 }

@@ -10,6 +10,8 @@ export interface KindStatus {
   synced: boolean;
   /** The kind is not served by this cluster (e.g. Istio's CRDs are not installed). */
   notInstalled: boolean;
+  /** The console's credentials may not list the kind (RBAC): readers are refused with 403. */
+  forbidden: boolean;
   count: number;
   lastError?: string;
 }
@@ -19,6 +21,7 @@ interface Entry {
   informer: Informer<KubernetesObject> & ObjectCache<KubernetesObject>;
   synced: boolean;
   notInstalled: boolean;
+  forbidden: boolean;
   lastError?: string;
   retry?: NodeJS.Timeout;
   /** Bumped on every error, so a start() that saw one does not count as a sync. */
@@ -40,10 +43,11 @@ export interface CacheChange {
 export type CacheChangeListener = (change: CacheChange) => void;
 
 /**
- * A watch-fed cache of the kinds pages read (namespaces, pods, services, deployments, replicasets and
- * Istio's kinds), kept current by @kubernetes/client-node informers with the console's own credentials.
- * Pages read from it instead of listing the cluster on every request. Informers that fail (API server
- * down, kind not installed) retry every few seconds; their error is kept for status pages.
+ * A watch-fed cache of the kinds pages read (namespaces, pods, services, deployments, replicasets,
+ * service accounts and Istio's kinds), kept current by @kubernetes/client-node informers with the
+ * console's own credentials. Pages read from it instead of listing the cluster on every request.
+ * Informers that fail (API server down, kind not installed, RBAC forbids it) retry every few seconds;
+ * their error is kept for status pages.
  */
 export class KubeCache {
   private readonly entries = new Map<ResourceKey, Entry>();
@@ -57,7 +61,7 @@ export class KubeCache {
       const informer = makeInformer(kc, clusterListPath(kind), () => objects.list(kind.apiVersion, kind.kind));
       let resolveFirstSync = () => {};
       const firstSync = new Promise<void>((r) => (resolveFirstSync = r));
-      const entry: Entry = { kind, informer, synced: false, notInstalled: false, errors: 0, firstSync, resolveFirstSync };
+      const entry: Entry = { kind, informer, synced: false, notInstalled: false, forbidden: false, errors: 0, firstSync, resolveFirstSync };
       informer.on("error", (err: unknown) => this.handleError(entry, err));
       for (const type of ["add", "update", "delete"] as const) {
         informer.on(type, (o: KubernetesObject) => this.emit({ kind: kind.key, type, namespace: o.metadata?.namespace, name: o.metadata?.name ?? "" }));
@@ -101,6 +105,7 @@ export class KubeCache {
         if (entry.errors !== errorsBefore || this.stopped) return;
         entry.synced = true;
         entry.notInstalled = false;
+        entry.forbidden = false;
         entry.lastError = undefined;
         entry.resolveFirstSync();
       },
@@ -112,12 +117,13 @@ export class KubeCache {
     if (this.stopped) return;
     entry.errors++;
     const mapped = toKubeError(err, 0);
-    const notFound = "code" in mapped && mapped.code === 404;
+    const code = "code" in mapped ? mapped.code : undefined;
     entry.synced = false;
-    entry.notInstalled = notFound && entry.kind.istio;
+    entry.notInstalled = code === 404 && entry.kind.istio;
+    entry.forbidden = code === 403;
     entry.lastError = mapped.message;
-    // An uninstalled kind will never sync; don't make callers wait for it.
-    if (entry.notInstalled) entry.resolveFirstSync();
+    // An uninstalled or forbidden kind will not sync soon (it is retried): don't make callers wait for it.
+    if (entry.notInstalled || entry.forbidden) entry.resolveFirstSync();
     clearTimeout(entry.retry);
     entry.retry = setTimeout(() => this.startEntry(entry), RETRY_MS);
   }
@@ -143,7 +149,7 @@ export class KubeCache {
   status(key: ResourceKey): KindStatus | undefined {
     const e = this.entries.get(key);
     if (!e) return undefined;
-    return { key, synced: e.synced, notInstalled: e.notInstalled, count: e.informer.list().length, lastError: e.lastError };
+    return { key, synced: e.synced, notInstalled: e.notInstalled, forbidden: e.forbidden, count: e.informer.list().length, lastError: e.lastError };
   }
 
   statuses(): KindStatus[] {

@@ -30,6 +30,8 @@ function cacheReader(): KubeReader {
       if (status?.notInstalled) {
         throw new KubeStatusError(404, "NotFound", `the cluster does not serve ${RESOURCE_KINDS[key].kind} (${RESOURCE_KINDS[key].apiVersion})`);
       }
+      // Like a direct list with credentials that may not: callers that can do without the kind go on.
+      if (status?.forbidden) throw new KubeStatusError(403, "Forbidden", status.lastError ?? `the console may not list ${key}`);
       // Never serve an empty list as if it were the truth: a kind that never synced is a failure.
       if (status && !status.synced && !status.notInstalled && status.count === 0) {
         throw new UpstreamUnavailableError("kubernetes", kubeServerUrl(), status.lastError ?? `${key} not listed yet`);

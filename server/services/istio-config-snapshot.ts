@@ -11,7 +11,9 @@ let memo: { generation: number; snapshot: Promise<ValidationSnapshot> } | undefi
 /**
  * The validation snapshot of the console's own identity, shared by every request until the watch-fed
  * cache sees a change: the snapshot is the whole cluster whatever the selection, so lists, counts
- * and editors all judge against one snapshot, and its findings are computed once (`meshFindings`).
+ * and editors all judge against one snapshot. It is parsed and indexed once, when read
+ * (`ValidationSnapshot.mesh`), so that each draft the editor sends only costs the rules of its kind,
+ * and its findings are computed once (`meshFindings`).
  */
 function sharedSnapshot(): Promise<ValidationSnapshot> {
   const cache = kubeCache();

@@ -72,6 +72,27 @@ describe("readValidationSnapshot", () => {
     expect(byObject.get("AuthorizationPolicy/bookinfo/from-ghost")).toBeUndefined();
   });
 
+  it("reads service accounts, so that AP002 judges principals; skips AP002 when they may not be listed", async () => {
+    const sa = (ns: string, name: string) => ({ apiVersion: "v1", kind: "ServiceAccount", metadata: { namespace: ns, name } });
+    const ap = {
+      apiVersion: "security.istio.io/v1",
+      kind: "AuthorizationPolicy",
+      metadata: { namespace: "shop", name: "from-reviews" },
+      spec: { rules: [{ from: [{ source: { principals: ["cluster.local/ns/bookinfo/sa/bookinfo-reviews", "cluster.local/ns/bookinfo/sa/ghost", "cluster.local/ns/shop/sa/default"] } }] }] },
+    } as KubernetesObject;
+    const withAccounts = { ...store(), serviceaccounts: [sa("bookinfo", "default"), sa("bookinfo", "bookinfo-reviews"), sa("shop", "default")] };
+    const snap = await readValidationSnapshot(fakeReader(withAccounts), ["shop"]);
+    expect(snap.input.serviceAccounts).toHaveLength(3);
+    expect(findingsOfObject(snap, ap).map((f) => [f.code, f.path, f.message])).toEqual([
+      ["AP002", "spec.rules[0].from[0].source.principals[1]", "Service account ghost not found in namespace bookinfo"],
+    ]);
+    const forbidden = fakeReader(withAccounts, { forbidClusterWide: ["serviceaccounts"] });
+    const partial = await readValidationSnapshot({ list: (key, ns) => (key === "serviceaccounts" ? Promise.reject(new KubeStatusError(403, "Forbidden", "no")) : forbidden.list(key, ns)) }, ["shop"]);
+    expect(partial.input.serviceAccounts).toBeUndefined();
+    expect(partial.scope.note).toMatch(/serviceaccounts/);
+    expect(findingsOfObject(partial, ap)).toEqual([]);
+  });
+
   it("does not swallow other failures", async () => {
     const reader: KubeReader = { list: async () => Promise.reject(new KubeStatusError(401, "Unauthorized", "bad token")) };
     await expect(readValidationSnapshot(reader, ["bookinfo"])).rejects.toThrow("bad token");

@@ -3,7 +3,7 @@ import type { KubernetesObject } from "@kubernetes/client-node";
 import { ISTIO_KEYS, kindOfKey, type IstioKey } from "@/lib/istio-config/kinds";
 import type { NamespaceFindings, ValidationScope } from "@/lib/istio-config/schemas";
 import type { ResourceKey } from "@/lib/kube/resource-kinds";
-import { validateMesh, validateObject, type Finding, type MeshConfigInput, type ObjectRef, type Severity } from "@/lib/validation";
+import { prepareMesh, validateMesh, validateObject, type Finding, type MeshConfigInput, type ObjectRef, type PreparedMesh, type Severity } from "@/lib/validation";
 import { KubeStatusError } from "../http/errors";
 import type { KubeReader } from "../kube/reader";
 
@@ -16,6 +16,8 @@ import type { KubeReader } from "../kube/reader";
  */
 export interface ValidationSnapshot {
   input: MeshConfigInput;
+  /** `input` parsed and indexed once, so that judging a draft does not parse the cluster again. */
+  mesh: PreparedMesh;
   /** The Istio objects read, by resource key (cluster-wide, or partial: see `scope`). */
   istio: Record<IstioKey, KubernetesObject[]>;
   /** Istio kinds this cluster does not serve. */
@@ -48,16 +50,16 @@ async function readKind<T extends KubernetesObject>(reader: KubeReader, key: Res
 }
 
 /**
- * Reads the snapshot the rules need: namespaces, services, pods, deployments and every Istio kind.
- * Service accounts are not read (the console does not cache them), so the rule that needs them
- * (AP002) does not run.
+ * Reads the snapshot the rules need: namespaces, services, pods, deployments, service accounts (for
+ * AP002's principals) and every Istio kind, and prepares it for judging (parsed and indexed once).
  */
 export async function readValidationSnapshot(reader: KubeReader, namespaces: readonly string[]): Promise<ValidationSnapshot> {
-  const [ns, services, pods, deployments, ...istioReads] = await Promise.all([
+  const [ns, services, pods, deployments, serviceAccounts, ...istioReads] = await Promise.all([
     readKind(reader, "namespaces", namespaces),
     readKind(reader, "services", namespaces),
     readKind(reader, "pods", namespaces),
     readKind(reader, "deployments", namespaces),
+    readKind(reader, "serviceaccounts", namespaces),
     ...ISTIO_KEYS.map((k) => readKind(reader, k, namespaces)),
   ]);
   const reads: Array<[string, Read<KubernetesObject>]> = [
@@ -65,6 +67,7 @@ export async function readValidationSnapshot(reader: KubeReader, namespaces: rea
     ["services", services],
     ["pods", pods],
     ["deployments", deployments],
+    ["serviceaccounts", serviceAccounts],
     ...ISTIO_KEYS.map((k, i): [string, Read<KubernetesObject>] => [k, istioReads[i] ?? { items: [], limited: false, notInstalled: false }]),
   ];
   const istio = Object.fromEntries(ISTIO_KEYS.map((k, i) => [k, istioReads[i]?.items ?? []])) as Record<IstioKey, KubernetesObject[]>;
@@ -76,6 +79,7 @@ export async function readValidationSnapshot(reader: KubeReader, namespaces: rea
     services: services.items,
     pods: pods.items,
     deployments: deployments.items,
+    serviceAccounts: serviceAccounts.items,
     virtualServices: at("virtualservices"),
     destinationRules: at("destinationrules"),
     gateways: at("gateways"),
@@ -87,6 +91,7 @@ export async function readValidationSnapshot(reader: KubeReader, namespaces: rea
   } as MeshConfigInput;
   return {
     input,
+    mesh: prepareMesh(input),
     istio,
     notInstalled: ISTIO_KEYS.filter((_, i) => istioReads[i]?.notInstalled).map(kindOfKey).sort(),
     scope: limited.length
@@ -106,7 +111,7 @@ const judged = new WeakMap<ValidationSnapshot, Finding[]>();
 export function meshFindings(snapshot: ValidationSnapshot): Finding[] {
   let findings = judged.get(snapshot);
   if (!findings) {
-    findings = validateMesh(snapshot.input);
+    findings = validateMesh(snapshot.mesh);
     judged.set(snapshot, findings);
   }
   return findings;
@@ -128,7 +133,7 @@ export function findingsByObject(snapshot: ValidationSnapshot, namespaces: reado
 
 /** The findings of one object (applied or not) judged against the snapshot, as if it were applied. */
 export function findingsOfObject(snapshot: ValidationSnapshot, object: unknown, options: { namespace?: string; replaces?: ObjectRef } = {}): Finding[] {
-  return validateObject(object, snapshot.input, options);
+  return validateObject(object, snapshot.mesh, options);
 }
 
 /**
