@@ -5,7 +5,11 @@ import { telemetry } from "./telemetry";
 /** One write the console made (or refused, or dry-ran) on someone's behalf. */
 export interface AuditEntry {
   identity: Identity;
-  /** `create`, `replace`, `delete`, or a wizard's name for multi-object applies. */
+  /**
+   * `create`, `replace`, `delete`, or a wizard's name for multi-object applies; for a request refused
+   * before it reached the cluster (read-only, missing header, other origin) the HTTP method, with
+   * `kind` the route and `name` the path.
+   */
   action: string;
   kind: string;
   namespace?: string;

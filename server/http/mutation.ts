@@ -1,6 +1,7 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { MUTATION_HEADER } from "@/lib/api/mutation";
+import { audit } from "../audit";
 import { getConfig } from "../config";
 import { resolveIdentity, type Identity } from "../kube/identity";
 import type { ApiErrorBody } from "./errors";
@@ -18,9 +19,14 @@ type MutationHandler<C> = (req: NextRequest, ctx: C, identity: Identity) => Prom
  */
 export function mutationRoute<C>(name: string, handler: MutationHandler<C>) {
   return route<C>(name, async (req, ctx) => {
+    const identity = resolveIdentity(req.headers);
     const refusal = refuse(req);
-    if (refusal) return NextResponse.json<ApiErrorBody>({ error: refusal, reason: "Forbidden" }, { status: 403 });
-    return handler(req, ctx, resolveIdentity(req.headers));
+    if (refusal) {
+      // Refused before it reached the cluster: still a write someone attempted, so it is in the audit log.
+      audit({ identity, action: req.method.toLowerCase(), kind: name, name: req.nextUrl.pathname, dryRun: req.nextUrl.searchParams.get("dryRun") === "true", result: `403 ${refusal}` });
+      return NextResponse.json<ApiErrorBody>({ error: refusal, reason: "Forbidden" }, { status: 403 });
+    }
+    return handler(req, ctx, identity);
   });
 }
 
