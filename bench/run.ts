@@ -1,5 +1,5 @@
 /**
- * `npm run bench` runs every benchmark; `npm run bench -- graph-server bundle` runs the ones named.
+ * `npm run bench` runs every benchmark; `npm run bench -- graph-server inventory` runs the ones named.
  * Benchmarks print figures, their targets and ratios against a baseline measured in the same run; a
  * missed target is reported as MISSED, never as a failure (the exit code is non-zero only when a
  * benchmark could not run at all). The report goes to stdout, progress to stderr, and the figures to
@@ -20,6 +20,7 @@ const BENCHMARKS = {
   "graph-server": async (scope: import("./lib/cleanup").Scope) => (await import("./graph-server/bench")).runGraphServer(scope),
   "graph-browser": async (scope: import("./lib/cleanup").Scope) => (await import("./graph-browser/bench")).runGraphBrowser(scope),
   bundle: async (scope: import("./lib/cleanup").Scope) => (await import("./bundle/bench")).runBundle(scope),
+  inventory: async (scope: import("./lib/cleanup").Scope) => (await import("./inventory/index")).runInventoryBench(scope),
 } as const;
 type BenchName = keyof typeof BENCHMARKS;
 

@@ -11,7 +11,7 @@ the Meshscope console pointed at it.
 
   --port <n>      console port (default 3000, or $PORT)
   --scale <n>     add n namespaces of 10 workloads each
-  --rate <n>      requests per second entering the mesh
+  --rate <n>      requests per second entering the mesh (default 30, plus 0.2 per namespace in scale mode)
   --dev           run the console with 'next dev' instead of a production build
   --no-console    start only the demo mesh (e.g. to run 'npm run dev' yourself)
   -h, --help      this help

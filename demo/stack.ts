@@ -30,6 +30,8 @@ export interface DemoStack {
   kubeconfigPath: string;
   adminToken: string;
   metricsUrl: string;
+  /** The simulator's scrape endpoints (several in scale mode, see demo/mesh/telemetry/shards.ts). */
+  metricsShardUrls: string[];
   prometheusUrl: string;
   jaegerUrl: string;
   dataDir: string;
@@ -66,7 +68,7 @@ export async function startDemoStack(opts: DemoStackOptions): Promise<DemoStack>
     const spans = new SpanStore();
     const sim = await startMeshSimulator({ source, spans, logs, rate: opts.rate, seed: opts.seed, sampling: opts.sampling });
     stops.push(() => sim.stop());
-    log(`Mesh metrics    ${sim.metricsUrl}`);
+    log(`Mesh metrics    ${sim.metricsUrl}${sim.metricsShardUrls.length > 1 ? ` (scraped in ${sim.metricsShardUrls.length} shards)` : ""}`);
 
     const jaeger = await startJaegerQuery({ store: spans });
     stops.push(() => jaeger.close());
@@ -75,9 +77,9 @@ export async function startDemoStack(opts: DemoStackOptions): Promise<DemoStack>
     let prometheusUrl = opts.prometheusUrl;
     if (!prometheusUrl) {
       const prom = await startPrometheus({
-        targets: [{ job: "istio-mesh", url: sim.metricsUrl }],
+        targets: sim.metricsShardUrls.map((url) => ({ job: "istio-mesh", url })),
         dataDir: `${opts.dataDir}/prometheus`,
-        scrapeIntervalSeconds: opts.scrapeIntervalSeconds ?? 5,
+        scrapeIntervalSeconds: opts.scrapeIntervalSeconds ?? sim.scrapeIntervalSeconds,
       });
       stops.push(() => prom.stop());
       prometheusUrl = prom.url;
@@ -89,6 +91,7 @@ export async function startDemoStack(opts: DemoStackOptions): Promise<DemoStack>
       kubeconfigPath: kube.kubeconfigPath,
       adminToken: kube.adminToken,
       metricsUrl: sim.metricsUrl,
+      metricsShardUrls: sim.metricsShardUrls,
       prometheusUrl,
       jaegerUrl: jaeger.url,
       dataDir: opts.dataDir,

@@ -20,6 +20,13 @@ describe("server configuration", () => {
     expect(c.jaegerUrl).toBeUndefined();
   });
 
+  it("gives the graph's Prometheus queries their own, longer timeout, never below the upstream one", () => {
+    expect(parseConfig({})).toMatchObject({ upstreamTimeoutMs: 10_000, graphQueryTimeoutMs: 60_000 });
+    expect(parseConfig({ MESHSCOPE_UPSTREAM_TIMEOUT_MS: "90000" }).graphQueryTimeoutMs).toBe(90_000);
+    expect(parseConfig({ MESHSCOPE_UPSTREAM_TIMEOUT_MS: "90000", MESHSCOPE_GRAPH_QUERY_TIMEOUT_MS: "5000" }).graphQueryTimeoutMs).toBe(5_000);
+    expect(() => parseConfig({ MESHSCOPE_GRAPH_QUERY_TIMEOUT_MS: "10m" })).toThrow(/MESHSCOPE_GRAPH_QUERY_TIMEOUT_MS/);
+  });
+
   it("names each bad variable", () => {
     try {
       parseConfig({ PROMETHEUS_URL: "prom:9090", MESHSCOPE_READ_ONLY: "maybe" });

@@ -6,6 +6,8 @@ import { z } from "zod";
  *
  * Kubernetes: `KUBECONFIG` (or ~/.kube/config) with an optional `MESHSCOPE_KUBE_CONTEXT`, or the
  * in-cluster service account when running in a pod. Prometheus and Jaeger: `PROMETHEUS_URL`, `JAEGER_URL` (and `JAEGER_API=auto|v1|v3`).
+ * Timeouts: `MESHSCOPE_UPSTREAM_TIMEOUT_MS` for every upstream call, `MESHSCOPE_GRAPH_QUERY_TIMEOUT_MS`
+ * for the graph's Prometheus queries.
  */
 const envSchema = z.object({
   KUBECONFIG: z.string().min(1).optional(),
@@ -14,11 +16,15 @@ const envSchema = z.object({
   JAEGER_URL: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).optional(),
   JAEGER_API: z.enum(["auto", "v1", "v3"], { message: "must be auto, v1 or v3" }).default("auto"),
   MESHSCOPE_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  MESHSCOPE_GRAPH_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).optional(),
   MESHSCOPE_READ_ONLY: z
     .enum(["true", "false", "1", "0"])
     .default("false")
     .transform((v) => v === "true" || v === "1"),
 });
+
+/** Default of `graphQueryTimeoutMs` (never below `upstreamTimeoutMs`); Prometheus's own limit is 2 minutes. */
+const DEFAULT_GRAPH_QUERY_TIMEOUT_MS = 60_000;
 
 export interface ServerConfig {
   kube: { kubeconfigPath?: string; context?: string; inCluster: boolean };
@@ -27,6 +33,13 @@ export interface ServerConfig {
   /** Which Jaeger query API to use: `v1` JSON, `v3` OTLP JSON, or `auto` (detected: v3 when it answers). */
   jaegerApi: "auto" | "v1" | "v3";
   upstreamTimeoutMs: number;
+  /**
+   * Timeout of the graph's Prometheus queries. They are the only ones that grow with the selection (the
+   * latency query reads every duration-histogram bucket series of the selected namespaces: ~140k
+   * result series and 15–40 s for the demo's 300 namespaces on a small machine), so they get their own
+   * limit, and the console's other upstream calls keep failing fast at `upstreamTimeoutMs`.
+   */
+  graphQueryTimeoutMs: number;
   readOnly: boolean;
 }
 
@@ -53,6 +66,7 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     jaegerUrl: e.JAEGER_URL?.replace(/\/+$/, ""),
     jaegerApi: e.JAEGER_API,
     upstreamTimeoutMs: e.MESHSCOPE_UPSTREAM_TIMEOUT_MS,
+    graphQueryTimeoutMs: e.MESHSCOPE_GRAPH_QUERY_TIMEOUT_MS ?? Math.max(DEFAULT_GRAPH_QUERY_TIMEOUT_MS, e.MESHSCOPE_UPSTREAM_TIMEOUT_MS),
     readOnly: e.MESHSCOPE_READ_ONLY,
   };
 }

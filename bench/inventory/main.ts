@@ -1,26 +1,11 @@
 /**
- * Runs the inventory benchmark alone: `npx tsx bench/inventory/main.ts`. Re-executes itself with
- * `--conditions=react-server` (server modules start with `import "server-only"`), as bench/run.ts does.
+ * Runs the inventory benchmark alone: `npx tsx bench/inventory/main.ts` (the same as
+ * `npm run bench -- inventory`, which also writes bench/results/latest.json).
  */
 import { spawn } from "node:child_process";
+import path from "node:path";
 
-const CONDITION = "--conditions=react-server";
-
-async function main(): Promise<number> {
-  if (!process.execArgv.includes(CONDITION)) {
-    const child = spawn(process.execPath, [...process.execArgv, CONDITION, ...process.argv.slice(1)], { stdio: "inherit" });
-    for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));
-    return new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1))));
-  }
-  const { runInventoryBench } = await import("./index");
-  await runInventoryBench();
-  return 0;
-}
-
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exit(1);
-  },
-);
+const run = path.join(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), "..", "run.ts");
+const child = spawn(process.execPath, [...process.execArgv, run, "inventory"], { stdio: "inherit" });
+for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));
+child.on("exit", (code, signal) => process.exit(code ?? (signal ? 128 : 1)));

@@ -1,55 +1,54 @@
 /**
- * A Prometheus for the inventory benchmark. At 300 namespaces the simulator's exposition is hundreds of
- * megabytes and takes longer to render than the demo's scrape timeout (at most 10 s), so the demo's own
- * Prometheus never gets a sample; this one scrapes with a timeout of a minute instead. It starts with no
- * target (the demo stack needs its URL first) and is pointed at the simulator with a reload.
+ * The inventory benchmark's Prometheus: Debian's server scraping the scaled demo's shard endpoints
+ * every 15 s (the interval of Istio's sample Prometheus), started before the demo (which needs its
+ * URL) and pointed at the shards with a reload. Scraping can be stopped for the timing phase, so that
+ * neither the simulator's rendering nor Prometheus's ingestion competes with the console for the CPU.
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { startPrometheus, type RunningPrometheus } from "@/demo/prometheus/launcher";
 
-export const SCRAPE_INTERVAL_S = 60;
+export const SCRAPE_INTERVAL_S = 15;
 
-export interface SlowScrapePrometheus extends RunningPrometheus {
-  /** Starts scraping the simulator. */
-  scrape(metricsUrl: string): Promise<void>;
-  /**
-   * Stops scraping: ingesting a scrape of this size stalls queries for seconds on a small machine, so
-   * the figures are taken between scrapes' effects, on data that no longer changes (as bench/graph-server does).
-   */
+export interface BenchPrometheus extends RunningPrometheus {
+  /** Starts scraping these endpoints (one job, one instance each). */
+  scrape(urls: readonly string[]): Promise<void>;
+  /** Stops scraping: the data stays queryable, and no longer changes. */
   stopScraping(): Promise<void>;
 }
 
-export async function startSlowScrapePrometheus(dataDir: string): Promise<SlowScrapePrometheus> {
+const GLOBALS = ["global:", `  scrape_interval: ${SCRAPE_INTERVAL_S}s`, `  scrape_timeout: ${SCRAPE_INTERVAL_S}s`, `  evaluation_interval: ${SCRAPE_INTERVAL_S}s`];
+
+export async function startBenchPrometheus(dataDir: string): Promise<BenchPrometheus> {
   const prom = await startPrometheus({ targets: [], dataDir, scrapeIntervalSeconds: SCRAPE_INTERVAL_S, retention: "2h" });
-  const reload = async (config: string) => {
-    writeFileSync(path.join(dataDir, "prometheus.yml"), config);
+  const reload = async (lines: string[]) => {
+    writeFileSync(path.join(dataDir, "prometheus.yml"), `# Written by bench/inventory.\n${[...GLOBALS, ...lines].join("\n")}\n`);
     const res = await fetch(`${prom.url}/-/reload`, { method: "POST" });
     if (!res.ok) throw new Error(`Prometheus reload failed: HTTP ${res.status} ${await res.text()}`);
   };
-  const globals = ["global:", `  scrape_interval: ${SCRAPE_INTERVAL_S}s`, `  scrape_timeout: ${SCRAPE_INTERVAL_S - 5}s`, `  evaluation_interval: ${SCRAPE_INTERVAL_S}s`];
-  const scrape = async (metricsUrl: string) => {
-    const u = new URL(metricsUrl);
-    const config = [
-      "# Written by bench/inventory: long scrapes of the scaled demo mesh.",
-      ...globals,
+  const scrape = async (urls: readonly string[]) => {
+    const paths = new Set(urls.map((u) => new URL(u).pathname));
+    if (paths.size !== 1) throw new Error(`shard endpoints must share one path, got ${[...paths].join(", ")}`);
+    await reload([
       "scrape_configs:",
       "  - job_name: istio-mesh",
       "    honor_labels: true",
-      `    metrics_path: ${u.pathname}`,
+      `    metrics_path: ${[...paths][0]}`,
       "    static_configs:",
-      `      - targets: ["${u.host}"]`,
-      "",
-    ].join("\n");
-    await reload(config);
+      `      - targets: [${urls.map((u) => JSON.stringify(new URL(u).host)).join(", ")}]`,
+    ]);
   };
-  const stopScraping = () => reload([...globals, "scrape_configs: []", ""].join("\n"));
-  return { ...prom, scrape, stopScraping };
+  return { ...prom, scrape, stopScraping: () => reload(["scrape_configs: []"]) };
 }
 
-/** One number from an instant query (0 when empty). */
+/** One number from an instant query (NaN when empty or failing). */
 export async function promNumber(url: string, query: string): Promise<number> {
-  const res = await fetch(`${url}/api/v1/query?${new URLSearchParams({ query })}`, { signal: AbortSignal.timeout(60_000) });
-  const body = (await res.json()) as { data?: { result?: Array<{ value: [number, string] }> } };
-  return Number(body.data?.result?.[0]?.value[1] ?? 0);
+  try {
+    const res = await fetch(`${url}/api/v1/query?${new URLSearchParams({ query })}`, { signal: AbortSignal.timeout(60_000) });
+    const body = (await res.json()) as { data?: { result?: Array<{ value: [number, string] }> } };
+    const v = body.data?.result?.[0]?.value[1];
+    return v === undefined ? NaN : Number(v);
+  } catch {
+    return NaN;
+  }
 }

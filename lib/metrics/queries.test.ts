@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { detailQueries, objectMatchers } from "./detail-queries";
-import { healthTallyQuery, namespaceInboundQuery } from "./health-query";
+import { healthTallyQueries, healthTallyQuery, namespaceInboundQuery } from "./health-query";
 
 const many = Array.from({ length: 300 }, (_, i) => `scale-${i}`);
 
@@ -17,7 +17,24 @@ describe("health query", () => {
   it("stays one query whose selectors do not multiply with the namespaces", () => {
     const q = healthTallyQuery(many, "1m");
     expect(q.match(/istio_requests_total\{/g)).toHaveLength(3);
-    expect(namespaceInboundQuery(many, "60s").match(/istio_requests_total\{/g)).toHaveLength(2);
+    expect(namespaceInboundQuery(many, "60s", { reporter: "destination" }).match(/istio_requests_total\{/g)).toHaveLength(1);
+  });
+
+  it("is sent as two parts, one per reporter, whose selectors are those of the single query", () => {
+    for (const opts of [{}, { everyNamespace: true }]) {
+      const [dest, src] = healthTallyQueries(["bookinfo", "shop"], "5m", opts);
+      expect([dest?.name, src?.name]).toEqual(["health-destination", "health-source"]);
+      const selectors = (q: string) => q.match(/istio_requests_total\{[^}]*\}/g) ?? [];
+      expect(selectors(dest?.query ?? "").every((x) => x.includes('reporter="destination"'))).toBe(true);
+      expect(selectors(src?.query ?? "").every((x) => x.includes('reporter="source"'))).toBe(true);
+      expect(dest?.query.startsWith("sum by (reporter, source_workload_namespace,")).toBe(true);
+    }
+    const parts = healthTallyQueries(["bookinfo", "shop"], "5m");
+    const whole = healthTallyQuery(["bookinfo", "shop"], "5m");
+    expect(parts.flatMap((p) => p.query.match(/istio_requests_total\{[^}]*\}/g) ?? [])).toEqual(whole.match(/istio_requests_total\{[^}]*\}/g));
+    expect(healthTallyQueries(many, "5m", { everyNamespace: true }).every((p) => !p.query.includes("=~"))).toBe(true);
+    expect(() => healthTallyQueries(["a"], "5m) or vector(1")).toThrow(/duration/);
+    expect(() => healthTallyQueries([], "5m")).toThrow(/at least one/);
   });
 
   it("escapes namespace values (regex and string) and refuses bad windows and empty selections", () => {
@@ -28,15 +45,19 @@ describe("health query", () => {
 
   it("leaves the namespace matchers out when the selection is every namespace", () => {
     const q = healthTallyQuery(many, "5m", { everyNamespace: true });
-    expect(q).not.toContain("=~");
-    expect(q).toContain('increase(istio_requests_total{reporter="destination"}[5m]) or increase(istio_requests_total{reporter="source"}[5m])');
-    expect(namespaceInboundQuery(many, "60s", { everyNamespace: true })).not.toContain("=~");
+    // Both reporters in one selector: the same series as the three selectors of a partial selection.
+    expect(q).toContain('(increase(istio_requests_total{reporter=~"destination|source"}[5m]))');
+    expect(q).not.toContain(" or ");
+    expect(namespaceInboundQuery(many, "60s", { everyNamespace: true, reporter: "destination" })).toBe(
+      'sum by (destination_workload_namespace) (rate(istio_requests_total{reporter="destination",destination_workload_namespace!=""}[60s]))',
+    );
   });
 
-  it("uses the source reporter's sum only for namespaces without a destination-reported one", () => {
-    expect(namespaceInboundQuery(["legacy"], "60s")).toBe(
-      'sum by (destination_workload_namespace) (rate(istio_requests_total{reporter="destination",destination_workload_namespace=~"legacy"}[60s])) or sum by (destination_workload_namespace) (rate(istio_requests_total{reporter="source",destination_workload_namespace=~"legacy"}[60s]))',
+  it("reads one reporter's requests received per namespace, for the sparklines", () => {
+    expect(namespaceInboundQuery(["legacy", "shop"], "60s", { reporter: "source" })).toBe(
+      'sum by (destination_workload_namespace) (rate(istio_requests_total{reporter="source",destination_workload_namespace=~"legacy|shop"}[60s]))',
     );
+    expect(() => namespaceInboundQuery(["a"], "1m]", { reporter: "source" })).toThrow(/duration/);
   });
 });
 

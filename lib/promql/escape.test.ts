@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkDuration, escapeLabelValue, escapeRegex, labelEquals, labelMatchesAny, quote, selector } from "./escape";
+import { checkDuration, escapeLabelValue, escapeRegex, labelEquals, labelMatchesAny, labelMatchesNone, quote, selector } from "./escape";
 
 /** Reads a PromQL double-quoted string literal back (the escapes PromQL's lexer accepts). */
 function unquote(literal: string): string {
@@ -98,6 +98,12 @@ describe("matchers", () => {
     const m = labelMatchesAny("ns", [v, "other"]);
     const pattern = unquote(m.slice("ns=~".length));
     expect(new RegExp(`^(?:${pattern})$`).test(v)).toBe(true);
+  });
+
+  it("builds the negated alternation with the same escaping", () => {
+    expect(labelMatchesNone("ns", ["a.b", "a.b", "c"])).toBe('ns!~"a\\\\.b|c"');
+    expect(labelMatchesNone("ns", ["x|y"]).slice(4)).toBe(labelMatchesAny("ns", ["x|y"]).slice(4));
+    expect(() => labelMatchesNone("ns", [])).toThrow(/at least one/);
   });
 
   it("refuses an empty list, which would match series without the label", () => {

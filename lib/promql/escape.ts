@@ -85,6 +85,16 @@ export function labelMatchesAny(name: string, values: readonly string[]): string
   return `${checkLabelName(name)}=~${quote(pattern)}`;
 }
 
+/**
+ * `name!~"a|b|c"`: none of the values (escaped as {@link labelMatchesAny}). A series without the label
+ * matches, exactly those that `labelMatchesAny` does not.
+ */
+export function labelMatchesNone(name: string, values: readonly string[]): string {
+  if (values.length === 0) throw new Error(`labelMatchesNone(${name}): at least one value is required`);
+  const pattern = [...new Set(values)].map(escapeRegex).join("|");
+  return `${checkLabelName(name)}!~${quote(pattern)}`;
+}
+
 /** `{m1,m2,…}` after a metric name: a vector selector. */
 export function selector(metric: string, matchers: readonly string[]): string {
   return `${checkMetricName(metric)}{${matchers.join(",")}}`;

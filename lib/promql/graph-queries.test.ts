@@ -30,16 +30,19 @@ describe("graph queries", () => {
     const q = requestsQuery(opts(fifty));
     expect(count(q, "destination_workload_namespace=~")).toBe(1);
     expect(count(q, "source_workload_namespace=~")).toBe(1);
+    expect(count(q, "destination_workload_namespace!~")).toBe(2);
+    expect(count(q, "source_workload_namespace!~")).toBe(1);
     expect(count(q, "destination_service_namespace=~")).toBe(1);
     expect(q).toContain(`destination_workload_namespace=~"${fifty.join("|")}"`);
     expect(count(q, "rate(")).toBe(3);
   });
 
-  it("selects both reporters into and out of the selection, and source reports to workload-less hosts", () => {
+  it("selects both reporters into and out of the selection, and source reports to workload-less hosts, disjointly", () => {
     expect(countedRate("istio_requests_total", ["a", "b"], "5m")).toBe(
       'rate(istio_requests_total{reporter=~"source|destination",destination_workload_namespace=~"a|b"}[5m])' +
-        ' or rate(istio_requests_total{reporter=~"source|destination",source_workload_namespace=~"a|b"}[5m])' +
-        ' or rate(istio_requests_total{reporter="source",destination_workload="unknown",destination_service_namespace=~"a|b"}[5m])',
+        ' or rate(istio_requests_total{reporter=~"source|destination",source_workload_namespace=~"a|b",destination_workload_namespace!~"a|b"}[5m])' +
+        ' or rate(istio_requests_total{reporter="source",destination_workload="unknown",destination_service_namespace=~"a|b",' +
+        'destination_workload_namespace!~"a|b",source_workload_namespace!~"a|b"}[5m])',
     );
   });
 

@@ -78,6 +78,16 @@ describe("instantQuery", () => {
     await expect(q.instantQuery("up[5m]")).rejects.toMatchObject({ upstream: "prometheus" });
   });
 
+  it("refuses a malformed sample, naming Prometheus and where the sample is", async () => {
+    answer(200, {
+      status: "success",
+      data: { resultType: "vector", result: [{ metric: {}, value: [1, "1"] }, { metric: { code: 500 }, value: [1, "2"] }] },
+    });
+    const err = await q.instantQuery("up").catch((e: unknown) => e);
+    expect(err).toMatchObject({ name: "UpstreamUnavailableError", upstream: "prometheus" });
+    expect(String(err)).toMatch(/unexpected response shape at data\.result\.1\.metric\.code: expected a string label value/);
+  });
+
   it("reports a timeout as such", async () => {
     vi.stubGlobal(
       "fetch",
@@ -100,6 +110,11 @@ describe("rangeQuery", () => {
     const url = new URL(calls[0]!.url);
     expect(url.pathname).toBe("/api/v1/query_range");
     expect([url.searchParams.get("start"), url.searchParams.get("end"), url.searchParams.get("step")]).toEqual(["100", "160", "60"]);
+  });
+
+  it("refuses a malformed point", async () => {
+    answer(200, { status: "success", data: { resultType: "matrix", result: [{ metric: {}, values: [[100, 1]] }] } });
+    await expect(q.rangeQuery("x", { start: 100, end: 160, step: 60 })).rejects.toThrow(/data\.result\.0\.values\.0\.1: expected a string/);
   });
 
   it("refuses an empty or backwards range before asking", async () => {

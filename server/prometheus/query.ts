@@ -3,37 +3,32 @@ import { z } from "zod";
 import type { PromSample, PromSeries } from "@/lib/promql/types";
 import { fetchUpstreamJson } from "../http/upstream-fetch";
 import { prometheusGet, prometheusUrl } from "./client";
+import { readMatrix, readScalar, readVector, ResultShapeError } from "./results";
+
+export { parseSampleValue } from "./results";
 
 /**
- * Prometheus's sample value: a string, because JSON has no NaN or infinities
- * (https://prometheus.io/docs/prometheus/latest/querying/api/#expression-query-result-formats).
+ * A result checked and converted by `read` (results.ts) inside the envelope's schema, so that a bad
+ * sample fails like any bad answer (`UpstreamUnavailableError`, "unexpected response shape at …").
  */
-export function parseSampleValue(v: string): number {
-  switch (v) {
-    case "NaN":
-      return NaN;
-    case "+Inf":
-    case "Inf":
-      return Infinity;
-    case "-Inf":
-      return -Infinity;
-    default:
-      return Number(v);
-  }
+function resultOf<T>(read: (result: unknown) => T) {
+  return z.unknown().transform((result, ctx): T => {
+    try {
+      return read(result);
+    } catch (err) {
+      if (!(err instanceof ResultShapeError)) throw err;
+      ctx.addIssue({ code: "custom", message: err.detail, path: err.path, input: result });
+      return z.NEVER;
+    }
+  });
 }
 
-const sampleValue = z.tuple([z.number(), z.string()]);
-const labels = z.record(z.string(), z.string());
-
 const instantData = z.discriminatedUnion("resultType", [
-  z.object({ resultType: z.literal("vector"), result: z.array(z.object({ metric: labels, value: sampleValue })) }),
-  z.object({ resultType: z.literal("scalar"), result: sampleValue }),
+  z.object({ resultType: z.literal("vector"), result: resultOf(readVector) }),
+  z.object({ resultType: z.literal("scalar"), result: resultOf(readScalar) }),
 ]);
 
-const rangeData = z.object({
-  resultType: z.literal("matrix"),
-  result: z.array(z.object({ metric: labels, values: z.array(sampleValue) })),
-});
+const rangeData = z.object({ resultType: z.literal("matrix"), result: resultOf(readMatrix) });
 
 const envelope = <D extends z.ZodType>(data: D) => z.object({ status: z.literal("success"), data, warnings: z.array(z.string()).optional() });
 
@@ -92,10 +87,7 @@ export async function instantQuery(query: string, opts: InstantQueryOptions = {}
   const started = performance.now();
   const res = await call("/api/v1/query", params, instantResponse, opts.operation ?? "query", opts.timeoutMs);
   const ms = performance.now() - started;
-  const samples: PromSample[] =
-    res.data.resultType === "vector"
-      ? res.data.result.map((r) => ({ metric: r.metric, value: parseSampleValue(r.value[1]) }))
-      : [{ metric: {}, value: parseSampleValue(res.data.result[1]) }];
+  const samples: PromSample[] = res.data.result;
   return { query, samples, ms, warnings: res.warnings };
 }
 
@@ -126,9 +118,6 @@ export async function rangeQuery(query: string, opts: RangeQueryOptions): Promis
   const started = performance.now();
   const res = await call("/api/v1/query_range", params, rangeResponse, opts.operation ?? "query_range", opts.timeoutMs);
   const ms = performance.now() - started;
-  const series = res.data.result.map((r) => ({
-    metric: r.metric,
-    points: r.values.map(([t, v]): [number, number] => [t, parseSampleValue(v)]),
-  }));
+  const series: PromSeries[] = res.data.result;
   return { query, series, ms, warnings: res.warnings };
 }

@@ -96,6 +96,8 @@ describe("getGraph", () => {
     const g = await getGraph({ kind: "console" }, OPTIONS, deps);
     expect(maxInFlight).toBe(3);
     expect(new Set(deps.calls.map((c) => c.opts.time))).toEqual(new Set([1_700_000_000.123]));
+    // The graph's own timeout (MESHSCOPE_GRAPH_QUERY_TIMEOUT_MS), not the 10 s of other upstream calls.
+    expect(new Set(deps.calls.map((c) => c.opts.timeoutMs))).toEqual(new Set([60_000]));
     expect(g.timestamp).toBe(1_700_000_000.123);
     expect(g.stats.queries.map((q) => q.name)).toEqual(["requests", "tcp", "latency"]);
     expect(g.stats.queries[0]).toMatchObject({ ms: 2, query: deps.calls[0]?.query });

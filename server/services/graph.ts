@@ -6,6 +6,7 @@ import { EMPTY_INVENTORY, toGraphInventory, type GraphInventory } from "@/lib/gr
 import type { GraphOptions } from "@/lib/graph/options";
 import type { GraphResponse, QueryStat } from "@/lib/graph/schema";
 import { graphQueries, type GraphQueryName } from "@/lib/promql/graph-queries";
+import { getConfig } from "../config";
 import { KubeStatusError, UpstreamUnavailableError } from "../http/errors";
 import type { Identity } from "../kube/identity";
 import { kubeReader, type KubeReader } from "../kube/reader";
@@ -56,7 +57,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }>
  * `identity`), then hands both to the pure builder.
  *
  * Failures: a Prometheus failure is thrown as the `UpstreamUnavailableError` naming Prometheus (the
- * route answers 502, or 504 on timeout). A Kubernetes `Status` error (403, 404) is thrown too: a caller
+ * route answers 502, or 504 after `MESHSCOPE_GRAPH_QUERY_TIMEOUT_MS`). A Kubernetes `Status` error (403, 404) is thrown too: a caller
  * who may not read a namespace's workloads gets no graph of it. When the console's own Kubernetes
  * access is unavailable, the graph is still built from telemetry alone and `errors` says so.
  */
@@ -64,8 +65,10 @@ export async function getGraph(identity: Identity, options: GraphOptions, deps: 
   const started = performance.now();
   const time = options.time ?? Math.round(deps.now() * 1000) / 1000;
   const queries = graphQueries(options);
+  // The graph's queries grow with the selection: they have their own timeout (see ServerConfig).
+  const timeoutMs = getConfig().graphQueryTimeoutMs;
   const [prom, inventory] = await Promise.allSettled([
-    Promise.all(queries.map((q) => deps.query(q.query, { time, operation: `graph_${q.name}` }))),
+    Promise.all(queries.map((q) => deps.query(q.query, { time, timeoutMs, operation: `graph_${q.name}` }))),
     timed(() => readInventory(deps.reader, options.namespaces)),
   ]);
   if (prom.status === "rejected") throw prom.reason;

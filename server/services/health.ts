@@ -1,7 +1,7 @@
 import "server-only";
 import type { SourceError } from "@/lib/api/schemas";
 import type { QueryStats } from "@/lib/inventory/schemas";
-import { healthTallyQuery, type ScopeOptions } from "@/lib/metrics/health-query";
+import { healthTallyQueries, type ScopeOptions } from "@/lib/metrics/health-query";
 import { indexTallies, type TallyIndex } from "@/lib/metrics/tallies";
 import { windowSeconds } from "@/lib/metrics/window";
 import type { TimeWindow } from "@/lib/url-state";
@@ -21,7 +21,8 @@ export const prometheusDeps: PrometheusDeps = { query: instantQuery, now: () => 
 export interface TallyRead {
   tallies?: TallyIndex;
   error?: SourceError;
-  stat: QueryStats["queries"][number];
+  /** One entry per query (the health query's two parts). */
+  stats: QueryStats["queries"];
 }
 
 /** True for the failures that mean "Prometheus is not there" rather than a bug. */
@@ -30,20 +31,24 @@ export function isPrometheusOutage(err: unknown): err is UpstreamUnavailableErro
 }
 
 /**
- * Runs the health query (one instant query, whatever the number of namespaces) and indexes its answer
- * by object. A Prometheus outage is returned as an `error`, so lists still show replicas and config.
+ * Runs the health query (its two parts, in parallel, at one evaluation time, whatever the number of
+ * namespaces) and indexes the answer by object. A Prometheus outage is returned as an `error`, so
+ * lists still show replicas and config.
  */
 export async function readTallies(namespaces: readonly string[], window: TimeWindow, deps: PrometheusDeps = prometheusDeps, scope: ScopeOptions = {}): Promise<TallyRead> {
   const started = performance.now();
+  const queries = healthTallyQueries(namespaces, window, scope);
+  const time = Math.round(deps.now() * 1000) / 1000;
   try {
-    const res = await deps.query(healthTallyQuery(namespaces, window, scope), { time: Math.round(deps.now() * 1000) / 1000, operation: "inventory_health" });
+    const answers = await Promise.all(queries.map((q) => deps.query(q.query, { time, operation: "inventory_health" })));
     return {
-      tallies: indexTallies(res.samples, namespaces, windowSeconds(window)),
-      stat: { name: "health", ms: round(res.ms), series: res.samples.length },
+      tallies: indexTallies(answers.flatMap((a) => a.samples), namespaces, windowSeconds(window)),
+      stats: answers.map((a, i) => ({ name: queries[i]?.name ?? "health", ms: round(a.ms), series: a.samples.length })),
     };
   } catch (err) {
     if (!isPrometheusOutage(err)) throw err;
-    return { error: { source: "prometheus", message: err.message }, stat: { name: "health", ms: round(performance.now() - started), series: 0 } };
+    const ms = round(performance.now() - started);
+    return { error: { source: "prometheus", message: err.message }, stats: queries.map((q) => ({ name: q.name, ms, series: 0 })) };
   }
 }
 

@@ -2,11 +2,12 @@ import "server-only";
 import type { KubernetesObject, V1Deployment, V1Namespace, V1Pod, V1Service } from "@kubernetes/client-node";
 import type { IstioConfigResponse, NamespacesResponse, SourceError } from "@/lib/api/schemas";
 import { ROOT_NAMESPACE, type IstioGroup } from "@/lib/inventory/istio-refs";
-import { judgeInventory, prepareInventory, type Inventory, type InventoryNeeds } from "@/lib/inventory/list-items";
+import { judgeInventory, prepareInventory, type Inventory, type InventoryNeeds, type PreparedInventory } from "@/lib/inventory/list-items";
 import type { AppListResponse, QueryStats, ServiceListResponse, WorkloadListResponse } from "@/lib/inventory/schemas";
 import { toIstioObjectSummaries } from "@/lib/inventory/services";
 import { toNamespaceSummaries } from "@/lib/inventory/workloads";
 import { ISTIO_RESOURCE_KINDS, type ResourceKey } from "@/lib/kube/resource-kinds";
+import type { ScopeOptions } from "@/lib/metrics/health-query";
 import type { TimeWindow } from "@/lib/url-state";
 import { KubeStatusError } from "../http/errors";
 import type { Identity } from "../kube/identity";
@@ -58,7 +59,7 @@ export async function readIstioGroups(reader: KubeReader, namespaces: readonly s
 }
 
 /** Below this many namespaces a regex matcher is cheap: no need to look at the namespace list. */
-const MANY_NAMESPACES = 50;
+export const MANY_NAMESPACES = 50;
 
 /**
  * True when the selection is every namespace the reader sees, so that Prometheus can be asked without
@@ -76,6 +77,44 @@ export async function coversEveryNamespace(namespaces: readonly string[], reader
   }
 }
 
+/** How many prepared inventories {@link preparedFor} keeps (one per selection and needs). */
+const PREPARED_KEPT = 4;
+const preparedKept: Array<{ need: string; inputs: ReadonlyArray<readonly object[]>; value: PreparedInventory }> = [];
+
+function sameObjects(a: ReadonlyArray<readonly object[]>, b: ReadonlyArray<readonly object[]>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] ?? [];
+    const y = b[i] ?? [];
+    if (x.length !== y.length) return false;
+    for (let j = 0; j < x.length; j++) if (x[j] !== y[j]) return false;
+  }
+  return true;
+}
+
+/**
+ * `prepareInventory` (pure) of these objects, reused while the watch-fed cache hands out the very same
+ * objects in the same order: client-node's informer cache replaces an object on every change it sees
+ * (`addOrUpdateObject` in its cache.js), so identical references mean identical input and the reuse can
+ * never serve stale data. Preparing 3,000
+ * workloads and services costs ~100 ms of the overview's CPU on every poll otherwise. (Objects read
+ * with a user's token are new on every read: no reuse, at the cost of one pass of comparisons.)
+ */
+function preparedFor(input: Parameters<typeof prepareInventory>[0], need: InventoryNeeds): PreparedInventory {
+  const key = `${need.apps}/${need.services}`;
+  const inputs = [input.deployments, input.pods, input.services, ...input.istio.map((g) => g.items)];
+  const i = preparedKept.findIndex((e) => e.need === key && sameObjects(e.inputs, inputs));
+  const hit = i >= 0 ? preparedKept.splice(i, 1)[0] : undefined;
+  if (hit) {
+    preparedKept.unshift(hit);
+    return hit.value;
+  }
+  const value = prepareInventory(input, need);
+  preparedKept.unshift({ need: key, inputs, value });
+  preparedKept.length = Math.min(preparedKept.length, PREPARED_KEPT);
+  return value;
+}
+
 /** The inventory of the selection with health, what failed, and what it cost. */
 export interface InventoryRead {
   inventory: Inventory;
@@ -87,17 +126,20 @@ export interface InventoryRead {
 
 /**
  * Reads deployments, pods, services and Istio objects (the watch-fed cache for the console's
- * identity) and the health query, in parallel, and builds the judged inventory. A Prometheus outage
- * leaves request health unknown and is reported in `errors`; Kubernetes failures are thrown.
+ * identity) and the health query, in parallel, and builds the judged inventory. `knownScope`: whether
+ * the selection is every namespace, when the caller already knows (see {@link coversEveryNamespace}).
+ * A Prometheus outage leaves request health unknown and is reported in `errors`; Kubernetes failures
+ * are thrown.
  */
 export async function readInventory(
   namespaces: readonly string[],
   window: TimeWindow,
   deps: InventoryDeps,
   need: InventoryNeeds = { apps: true, services: true },
+  knownScope?: ScopeOptions,
 ): Promise<InventoryRead> {
   const started = performance.now();
-  const scope = { everyNamespace: await coversEveryNamespace(namespaces, deps.reader) };
+  const scope = knownScope ?? { everyNamespace: await coversEveryNamespace(namespaces, deps.reader) };
   // The health query goes first: the Kubernetes side is read and prepared while Prometheus works.
   const talliesRead = readTallies(namespaces, window, deps.prometheus, scope);
   // Awaited below; until then a failure must not count as an unhandled rejection.
@@ -109,14 +151,14 @@ export async function readInventory(
     list<V1Service>("services"),
     readIstioGroups(deps.reader, namespaces),
   ]);
-  const prepared = prepareInventory({ deployments, pods, services, istio: istio.groups }, need);
+  const prepared = preparedFor({ deployments, pods, services, istio: istio.groups }, need);
   const inventoryMs = performance.now() - started;
   const tallies = await talliesRead;
   const inventory = judgeInventory(prepared, tallies.tallies);
   return {
     inventory,
     errors: tallies.error ? [tallies.error] : [],
-    stats: { queries: [tallies.stat], inventoryMs: round(inventoryMs), totalMs: round(performance.now() - started) },
+    stats: { queries: tallies.stats, inventoryMs: round(inventoryMs), totalMs: round(performance.now() - started) },
     objects: { deployments, pods, services, istio: istio.groups },
   };
 }

@@ -9,6 +9,7 @@ import { MeshIndex } from "../model/mesh-index";
 import { resolveHost } from "../model/names";
 import type { PodLogBuffer } from "../pod-logs";
 import type { SimCall } from "../profile";
+import { disabledMetricsByNamespace } from "../telemetry/disabled-metrics";
 import type { IstioMetrics } from "../telemetry/istio-metrics";
 import { startupLines } from "../telemetry/startup-logs";
 import { makeCall } from "./app";
@@ -95,6 +96,7 @@ export class MeshSimulator {
     this.compiled = new MeshIndex(state);
     this.sources = rootSources(this.compiled);
     this.totalWeight = this.sources.reduce((s, x) => s + x.weight, 0);
+    this.opts.metrics.setDisabled(disabledMetricsByNamespace(state.namespaces));
     this.dirty = false;
     const now = new Date(this.clock.now());
     for (const pod of this.opts.logs.syncPods(state.pods)) {

@@ -11,11 +11,15 @@ function isRenderable(m: unknown): m is Renderable {
   return typeof (m as Partial<Renderable> | null)?.render === "function";
 }
 
-/** Renders every metric of `registry` in the Prometheus text format (version 0.0.4). */
-export async function renderRegistry(registry: Registry): Promise<string> {
+/**
+ * Renders every metric of `registry` in the Prometheus text format (version 0.0.4), or one shard of it
+ * (see shards.ts): the Istio metrics' series of that shard; other metrics go with shard 0.
+ */
+export async function renderRegistry(registry: Registry, shard?: number): Promise<string> {
   const parts: string[] = [];
   for (const m of registry.getMetricsAsArray()) {
-    parts.push(isRenderable(m) ? m.render() : `${await registry.getSingleMetricAsString(m.name)}\n`);
+    if (isRenderable(m)) parts.push(m.render(shard));
+    else if (shard === undefined || shard === 0) parts.push(`${await registry.getSingleMetricAsString(m.name)}\n`);
   }
   return parts.join("\n");
 }

@@ -8,6 +8,8 @@ import { renderRegistry } from "./exposition";
 
 export interface MetricsServerOptions {
   registry: Registry;
+  /** Serve only this shard of the Istio series (see shards.ts); every series when absent. */
+  shard?: number;
   /** 0 (default) picks a free port. */
   port?: number;
   host?: string;
@@ -22,7 +24,7 @@ export interface MetricsServer {
 
 const PATHS = new Set(["/stats/prometheus", "/metrics"]);
 
-/** Serves a registry in the Prometheus text format. */
+/** Serves a registry (or one shard of it) in the Prometheus text format. */
 export async function startMetricsServer(opts: MetricsServerOptions): Promise<MetricsServer> {
   const host = opts.host ?? "127.0.0.1";
   const server = createServer((req, res) => {
@@ -35,7 +37,7 @@ export async function startMetricsServer(opts: MetricsServerOptions): Promise<Me
       res.writeHead(405, { allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8" }).end("method not allowed\n");
       return;
     }
-    renderRegistry(opts.registry).then(
+    renderRegistry(opts.registry, opts.shard).then(
       (body) => {
         res.writeHead(200, { "content-type": opts.registry.contentType });
         res.end(req.method === "HEAD" ? undefined : body);

@@ -5,8 +5,15 @@
  * object only for a new series. They implement the part of prom-client's metric contract the
  * registry uses (`name`, `help`, `type`, `aggregator`, `get()`, `reset()`), and histogram buckets
  * are exported with `le` last, as Envoy does.
+ *
+ * Each series belongs to one shard (`shardOf`, computed once when the series appears), so that the
+ * exposition can be split over several scrape endpoints (see shards.ts); `render()` without a shard
+ * prints every series.
  */
 type Labels<L extends string> = Record<L, string>;
+
+/** Which shard a new series belongs to; absent: every series is in shard 0. */
+export type ShardOf = (labels: Readonly<Record<string, string>>) => number;
 
 /** Prometheus text-format escaping of a label value. */
 function escapeLabelValue(v: string): string {
@@ -44,12 +51,13 @@ export interface SeriesSnapshot {
 export class SeriesCounter<L extends string> {
   readonly type = "counter" as const;
   readonly aggregator = "sum" as const;
-  private readonly series = new Map<string, { labels: Labels<L>; text: string; value: number }>();
+  private readonly series = new Map<string, { labels: Labels<L>; text: string; shard: number; value: number }>();
 
   constructor(
     readonly name: string,
     readonly help: string,
     readonly labelNames: readonly L[],
+    private readonly shardOf?: ShardOf,
   ) {}
 
   /** Adds `value` to the series `key`; `labels` is only called for a new series. */
@@ -58,14 +66,19 @@ export class SeriesCounter<L extends string> {
     if (s) s.value += value;
     else {
       const l = labels();
-      this.series.set(key, { labels: l, text: labelText(l), value });
+      this.series.set(key, { labels: l, text: labelText(l), shard: this.shardOf?.(l) ?? 0, value });
     }
   }
 
-  /** This metric in the Prometheus text format (what the registry would print, much faster). */
-  render(): string {
+  /**
+   * This metric in the Prometheus text format (what the registry would print, much faster): every
+   * series, or those of one shard.
+   */
+  render(shard?: number): string {
     let out = header(this.name, this.help, this.type);
-    for (const s of this.series.values()) out += `${this.name}{${s.text}} ${s.value}\n`;
+    for (const s of this.series.values()) {
+      if (shard === undefined || s.shard === shard) out += `${this.name}{${s.text}} ${s.value}\n`;
+    }
     return out;
   }
 
@@ -82,6 +95,7 @@ export class SeriesCounter<L extends string> {
 interface HistogramSeries<L extends string> {
   labels: Labels<L>;
   text: string;
+  shard: number;
   /** Non-cumulative counts per finite bucket. */
   counts: Float64Array;
   sum: number;
@@ -100,6 +114,7 @@ export class SeriesHistogram<L extends string> {
     readonly help: string,
     readonly labelNames: readonly L[],
     buckets: readonly number[],
+    private readonly shardOf?: ShardOf,
   ) {
     this.bounds = [...buckets].sort((a, b) => a - b);
   }
@@ -108,7 +123,7 @@ export class SeriesHistogram<L extends string> {
     let s = this.series.get(key);
     if (!s) {
       const l = labels();
-      s = { labels: l, text: labelText(l), counts: new Float64Array(this.bounds.length), sum: 0, count: 0 };
+      s = { labels: l, text: labelText(l), shard: this.shardOf?.(l) ?? 0, counts: new Float64Array(this.bounds.length), sum: 0, count: 0 };
       this.series.set(key, s);
     }
     const b = this.bounds;
@@ -122,11 +137,12 @@ export class SeriesHistogram<L extends string> {
     s.count += 1;
   }
 
-  /** This metric in the Prometheus text format, `le` last as Envoy prints it. */
-  render(): string {
+  /** This metric in the Prometheus text format, `le` last as Envoy prints it: every series, or one shard's. */
+  render(shard?: number): string {
     let out = header(this.name, this.help, this.type);
     const bucket = `${this.name}_bucket{`;
     for (const s of this.series.values()) {
+      if (shard !== undefined && s.shard !== shard) continue;
       let acc = 0;
       for (let i = 0; i < this.bounds.length; i++) {
         acc += s.counts[i]!;
@@ -158,7 +174,7 @@ export class SeriesHistogram<L extends string> {
   }
 }
 
-/** A collector that can print itself (see {@link renderRegistry}). */
+/** A collector that can print itself, whole or one shard (see {@link renderRegistry}). */
 export interface Renderable {
-  render(): string;
+  render(shard?: number): string;
 }
