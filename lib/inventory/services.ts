@@ -1,5 +1,5 @@
-import type { KubernetesObject, V1Deployment, V1Service } from "@kubernetes/client-node";
-import type { IstioObjectSummary, ServiceSummary } from "@/lib/api/schemas";
+import type { V1Deployment, V1Service } from "@kubernetes/client-node";
+import type { ServiceSummary } from "@/lib/api/schemas";
 import { toIsoTimestamp } from "@/lib/kube/timestamps";
 import { matchesSelector } from "./workloads";
 
@@ -39,20 +39,4 @@ export function toServiceSummaries(services: V1Service[], deployments: V1Deploym
       };
     })
     .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
-}
-
-/** Istio objects of any kind, sorted by kind, namespace and name. */
-export function toIstioObjectSummaries(groups: Array<{ kind: string; apiVersion: string; items: KubernetesObject[] }>): IstioObjectSummary[] {
-  return groups
-    .flatMap(({ kind, apiVersion, items }) => items.map((o) => ({ o, kind, apiVersion })))
-    .map(({ o, kind, apiVersion }) => ({
-      // List items of built-in kinds carry no kind/apiVersion: take them from the list's kind.
-      kind,
-      apiVersion,
-      namespace: o.metadata?.namespace ?? "",
-      name: o.metadata?.name ?? "",
-      created: toIsoTimestamp(o.metadata?.creationTimestamp),
-      resourceVersion: o.metadata?.resourceVersion,
-    }))
-    .sort((a, b) => a.kind.localeCompare(b.kind) || a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
 }

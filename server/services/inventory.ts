@@ -1,10 +1,9 @@
 import "server-only";
 import type { KubernetesObject, V1Deployment, V1Namespace, V1Pod, V1Service } from "@kubernetes/client-node";
-import type { IstioConfigResponse, NamespacesResponse, SourceError } from "@/lib/api/schemas";
+import type { NamespacesResponse, SourceError } from "@/lib/api/schemas";
 import { ROOT_NAMESPACE, type IstioGroup } from "@/lib/inventory/istio-refs";
 import { judgeInventory, prepareInventory, type Inventory, type InventoryNeeds, type PreparedInventory } from "@/lib/inventory/list-items";
 import type { AppListResponse, QueryStats, ServiceListResponse, WorkloadListResponse } from "@/lib/inventory/schemas";
-import { toIstioObjectSummaries } from "@/lib/inventory/services";
 import { toNamespaceSummaries } from "@/lib/inventory/workloads";
 import { ISTIO_RESOURCE_KINDS, type ResourceKey } from "@/lib/kube/resource-kinds";
 import type { ScopeOptions } from "@/lib/metrics/health-query";
@@ -181,27 +180,4 @@ export async function listApps(namespaces: readonly string[], window: TimeWindow
 export async function listServices(namespaces: readonly string[], window: TimeWindow, deps: InventoryDeps): Promise<ServiceListResponse> {
   const r = await readInventory(namespaces, window, deps, { apps: false, services: true });
   return { services: r.inventory.services.map((s) => s.item), ...meta(r, window) };
-}
-
-/**
- * Istio objects of every kind in the given namespaces. A kind the cluster does not serve (404) is
- * reported in `notInstalled` rather than failing the list.
- */
-export async function listIstioConfig(identity: Identity, namespaces: readonly string[]): Promise<IstioConfigResponse> {
-  const reader = kubeReader(identity);
-  const notInstalled: string[] = [];
-  const groups = await Promise.all(
-    ISTIO_RESOURCE_KINDS.map(async (k) => {
-      try {
-        return { kind: k.kind, apiVersion: k.apiVersion, items: await reader.list(k.key, namespaces) };
-      } catch (err) {
-        if (notFound(err)) {
-          notInstalled.push(k.kind);
-          return { kind: k.kind, apiVersion: k.apiVersion, items: [] };
-        }
-        throw err;
-      }
-    }),
-  );
-  return { objects: toIstioObjectSummaries(groups), notInstalled: notInstalled.sort() };
 }
