@@ -37,13 +37,4 @@ export function ratio(a: number, b: number): number {
 }
 
 /** A deterministic PRNG (mulberry32), so that generated meshes and graphs are the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng as seededRandom } from "@/lib/graph-view/prng";
